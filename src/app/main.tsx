@@ -1,0 +1,89 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AudioEngine } from '../engine/AudioEngine';
+import { bindStore } from '../engine/bindStore';
+import { projectFromManifest } from '../state/manifest';
+import { createEarshotStore, type EarshotStore } from '../state/store';
+import { App } from '../ui/App';
+import type { EngineApi } from '../ui/engineApi';
+import { EngineContext } from '../ui/engineApi';
+import { LoadError } from '../ui/LoadError';
+import { StoreContext } from '../ui/StoreContext';
+import '../ui/styles.css';
+
+const SAMPLES = `${import.meta.env.BASE_URL}samples/`;
+
+async function loadDemo(store: EarshotStore): Promise<void> {
+  const url = `${SAMPLES}manifest.json`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: the server answered ${response.status}`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new Error(`${url} is not valid JSON`);
+  }
+  store.getState().actions.loadProject(projectFromManifest(json, SAMPLES));
+}
+
+/**
+ * The autoplay policy may hold the AudioContext until a gesture. The first click or key resumes it,
+ * and (unless that gesture was on a control, which acts for itself) starts the demo song.
+ */
+function startOnFirstGesture(store: EarshotStore, engine: AudioEngine): void {
+  const onGesture = (e: Event) => {
+    window.removeEventListener('pointerdown', onGesture, true);
+    window.removeEventListener('keydown', onGesture, true);
+    const onControl = e.target instanceof Element && e.target.closest('button, input, select, a, [role="slider"]') !== null;
+    const isSpace = e instanceof KeyboardEvent && e.key === ' ';
+    void engine.resume().then(() => {
+      if (!onControl && !isSpace && store.getState().playState === 'stopped') store.getState().actions.play();
+    });
+  };
+  window.addEventListener('pointerdown', onGesture, true);
+  window.addEventListener('keydown', onGesture, true);
+}
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const store = createEarshotStore();
+  try {
+    await loadDemo(store);
+  } catch (err) {
+    root.render(<LoadError message={err instanceof Error ? err.message : String(err)} />);
+    return;
+  }
+  const engine = await AudioEngine.create();
+  const unbind = bindStore(store, engine);
+  const api: EngineApi = {
+    getPositionSec: () => engine.getPositionSec(),
+    readMeter: (id) => engine.readMeter(id),
+    exportMix: (settings, onProgress) => engine.exportMix(store, settings, onProgress),
+  };
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <EngineContext.Provider value={api}>
+          <App />
+        </EngineContext.Provider>
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+
+  const { actions } = store.getState();
+  await engine.loadAssets(store.getState().project.assets, (e) => {
+    if (e.type === 'loading') actions.setAssetStatus(e.id, { state: 'loading' });
+    else if (e.type === 'ready') actions.setAssetStatus(e.id, { state: 'ready', durationSec: e.durationSec, peaks: e.peaks });
+    else actions.setAssetStatus(e.id, { state: 'error', message: e.message });
+  });
+  // The demo plays at once where the browser allows it; otherwise the first gesture starts it.
+  if (engine.raw.state === 'running') actions.play();
+  else startOnFirstGesture(store, engine);
+
+  window.addEventListener('pagehide', () => {
+    unbind();
+    engine.dispose();
+  });
+}
+
+void boot();

@@ -1,0 +1,129 @@
+import * as Tone from 'tone';
+import type { Clip, Project, Track } from '../state/project';
+import { isAudible } from '../state/selectors';
+import { ChannelStrip } from './ChannelStrip';
+import { MasterBus } from './MasterBus';
+
+/** Makes a post-fader tap for a strip id ("master" for the master bus), or null for none. */
+export type TapFactory = (id: string) => AudioNode | null;
+
+export interface MixGraphOptions {
+  /** A Tone context wrapping a native AudioContext or OfflineAudioContext. */
+  readonly context: Tone.BaseContext;
+  /** Decoded audio by asset id. A missing asset leaves its clips silent; the rest still plays. */
+  readonly buffers: ReadonlyMap<string, AudioBuffer>;
+  readonly destination?: AudioNode;
+  readonly tap?: TapFactory;
+}
+
+/** Short fades at clip edges, so a clip cut or entered mid-note does not click. */
+const CLIP_FADE_SEC = 0.004;
+
+interface TrackNode {
+  readonly strip: ChannelStrip;
+  readonly tap: AudioNode | null;
+  players: Map<string, { clip: Clip; buffer: AudioBuffer; player: Tone.Player }>;
+}
+
+/**
+ * Builds the mix from a project: clip players synced to the context's transport, a channel strip per track,
+ * and the master bus. The same class serves realtime playback and offline export, so an export is what you heard.
+ */
+export class MixGraph {
+  readonly master: MasterBus;
+  readonly masterTap: AudioNode | null;
+  private readonly context: Tone.BaseContext;
+  private readonly raw: BaseAudioContext;
+  private readonly buffers: ReadonlyMap<string, AudioBuffer>;
+  private readonly tapFactory: TapFactory | undefined;
+  private readonly tracks = new Map<string, TrackNode>();
+  private disposed = false;
+
+  constructor(options: MixGraphOptions) {
+    this.context = options.context;
+    this.raw = options.context.rawContext as unknown as BaseAudioContext;
+    this.buffers = options.buffers;
+    this.tapFactory = options.tap;
+    this.masterTap = this.tapFactory?.('master') ?? null;
+    this.master = new MasterBus({ context: this.raw, destination: options.destination ?? this.raw.destination, tap: this.masterTap });
+  }
+
+  /**
+   * Brings the graph in line with the project: adds and removes tracks and clips, and sets every strip.
+   * @param rampSec parameter glide time; 0 for offline renders, ~0.02 s while playing
+   */
+  apply(project: Project, rampSec: number): void {
+    if (this.disposed) return;
+    const anySolo = project.tracks.some((t) => t.solo);
+    const seen = new Set<string>();
+    for (const track of project.tracks) {
+      seen.add(track.id);
+      const node = this.tracks.get(track.id) ?? this.addTrack(track.id);
+      this.syncClips(node, track);
+      node.strip.set({ gainDb: track.gainDb, pan: track.pan, audible: isAudible(track, anySolo) }, rampSec);
+    }
+    for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id);
+    this.master.setGainDb(project.master.gainDb, rampSec);
+  }
+
+  /** The post-fader tap of a track, if one was made. */
+  tapOf(trackId: string): AudioNode | null {
+    return this.tracks.get(trackId)?.tap ?? null;
+  }
+
+  get trackIds(): string[] {
+    return [...this.tracks.keys()];
+  }
+
+  private addTrack(id: string): TrackNode {
+    const tap = this.tapFactory?.(id) ?? null;
+    const strip = new ChannelStrip({ context: this.raw, destination: this.master.input, tap });
+    const node: TrackNode = { strip, tap, players: new Map() };
+    this.tracks.set(id, node);
+    return node;
+  }
+
+  private removeTrack(id: string): void {
+    const node = this.tracks.get(id);
+    if (!node) return;
+    for (const p of node.players.values()) p.player.dispose();
+    node.strip.dispose();
+    node.tap?.disconnect();
+    this.tracks.delete(id);
+  }
+
+  private syncClips(node: TrackNode, track: Track): void {
+    const wanted = new Set<string>();
+    for (const clip of track.clips) {
+      const buffer = this.buffers.get(clip.assetId);
+      if (!buffer) continue;
+      wanted.add(clip.id);
+      const existing = node.players.get(clip.id);
+      if (existing && existing.clip === clip && existing.buffer === buffer) continue;
+      existing?.player.dispose();
+      const player = new Tone.Player({
+        context: this.context,
+        url: new Tone.ToneAudioBuffer(buffer),
+        fadeIn: CLIP_FADE_SEC,
+        fadeOut: CLIP_FADE_SEC,
+      });
+      player.connect(node.strip.input);
+      player.sync().start(clip.startSec, clip.offsetSec, clip.durationSec);
+      node.players.set(clip.id, { clip, buffer, player });
+    }
+    for (const [id, p] of [...node.players]) {
+      if (!wanted.has(id)) {
+        p.player.dispose();
+        node.players.delete(id);
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    for (const id of [...this.tracks.keys()]) this.removeTrack(id);
+    this.master.dispose();
+    this.masterTap?.disconnect();
+    this.disposed = true;
+  }
+}

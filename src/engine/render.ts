@@ -1,0 +1,53 @@
+import * as Tone from 'tone';
+import type { Project } from '../state/project';
+import { MixGraph } from './MixGraph';
+
+export interface RenderOptions {
+  /** Output rate, Hz. */
+  readonly sampleRate: number;
+  /** Song time to start from. Default 0. */
+  readonly startSec?: number;
+  /** Song time to end at. Default: the end of the last clip. */
+  readonly endSec?: number;
+  /** Called with 0..1 as rendering advances. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Renders a project offline through the same MixGraph that plays it live, so the file equals what was heard.
+ * @returns a stereo AudioBuffer at options.sampleRate
+ */
+export async function renderProject(project: Project, buffers: ReadonlyMap<string, AudioBuffer>, options: RenderOptions): Promise<AudioBuffer> {
+  const startSec = Math.max(0, options.startSec ?? 0);
+  const endSec = options.endSec ?? project.durationSec;
+  const durationSec = endSec - startSec;
+  if (!(durationSec > 0)) throw new RangeError(`Nothing to render: the range ${startSec}..${endSec} s is empty`);
+  const length = Math.ceil(durationSec * options.sampleRate);
+  const native = new OfflineAudioContext({ numberOfChannels: 2, length, sampleRate: options.sampleRate });
+  const context = new Tone.OfflineContext(native);
+  const graph = new MixGraph({ context, buffers });
+  try {
+    graph.apply(project, 0);
+    context.transport.bpm.value = project.bpm;
+    context.transport.start(0, startSec);
+    const onProgress = options.onProgress;
+    if (onProgress) {
+      // Suspend once per chunk of audio to report progress; the render resumes at once.
+      const chunks = Math.min(50, Math.max(1, Math.floor(durationSec)));
+      for (let i = 1; i < chunks; i++) {
+        const t = (durationSec * i) / chunks;
+        native.suspend(t).then(() => {
+          onProgress(i / chunks);
+          void native.resume();
+        }, () => undefined); // a suspend the browser refuses only costs a progress step
+
+      }
+    }
+    const rendered = await context.render(false);
+    onProgress?.(1);
+    return rendered.get() as AudioBuffer;
+  } finally {
+    graph.dispose();
+    context.dispose();
+  }
+}
