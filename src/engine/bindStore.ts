@@ -51,9 +51,10 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
     const s = store.getState();
     const from = sec >= s.project.durationSec - 0.01 ? 0 : sec;
     void engine.resume().catch(() => undefined);
+    // Stop and start at the same instant: synced players end and restart on one audio frame.
     const t = engine.context.now();
     if (transport.state === 'started') transport.stop(t);
-    transport.start(t + 0.005, from);
+    transport.start(t, from);
   };
   off.push(
     store.subscribe(

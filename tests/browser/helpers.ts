@@ -1,0 +1,61 @@
+import { mulberry32 } from '../../src/dsp/random';
+import type { Project, Track } from '../../src/state/project';
+
+export const SR = 44100;
+
+/** A mono sine buffer at the given amplitude. */
+export function sineBuffer(freq: number, seconds: number, amplitude = 0.5, sampleRate = SR): AudioBuffer {
+  const buffer = new AudioBuffer({ length: Math.round(seconds * sampleRate), numberOfChannels: 1, sampleRate });
+  const data = buffer.getChannelData(0);
+  for (let i = 0; i < data.length; i++) data[i] = amplitude * Math.sin((2 * Math.PI * freq * i) / sampleRate);
+  return buffer;
+}
+
+/** A mono buffer of seeded white noise. */
+export function noiseBuffer(seed: number, seconds: number, amplitude = 0.3, sampleRate = SR): AudioBuffer {
+  const buffer = new AudioBuffer({ length: Math.round(seconds * sampleRate), numberOfChannels: 1, sampleRate });
+  const data = buffer.getChannelData(0);
+  const rnd = mulberry32(seed);
+  for (let i = 0; i < data.length; i++) data[i] = amplitude * (rnd() * 2 - 1);
+  return buffer;
+}
+
+export function track(id: string, overrides: Partial<Track> = {}, durationSec = 2, startSec = 0): Track {
+  return {
+    id,
+    name: id,
+    role: 'other',
+    color: '#888888',
+    gainDb: 0,
+    pan: 0,
+    mute: false,
+    solo: false,
+    clips: [{ id: `${id}-c`, assetId: id, startSec, offsetSec: 0, durationSec }],
+    ...overrides,
+  };
+}
+
+export function project(tracks: Track[], durationSec = 2): Project {
+  return {
+    version: 1,
+    title: 'Test',
+    bpm: 120,
+    keyName: 'C major',
+    beatsPerBar: 4,
+    bars: 1,
+    durationSec,
+    assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, url: `${t.id}.wav` })),
+    tracks,
+    master: { gainDb: 0 },
+    loop: { enabled: false, startSec: 0, endSec: durationSec },
+  };
+}
+
+export function channels(buffer: AudioBuffer): Float32Array[] {
+  return Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
+}
+
+/** Skips the clip-edge fades when measuring a steady level: the middle of the render. */
+export function middle(sampleRate: number, totalSec: number): [number, number] {
+  return [Math.round(sampleRate * 0.25), Math.round(sampleRate * (totalSec - 0.25))];
+}
