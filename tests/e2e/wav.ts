@@ -1,0 +1,42 @@
+// Reads a PCM WAV file's header and samples, to check what Export mix wrote.
+export interface WavInfo {
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly bitsPerSample: number;
+  readonly frames: number;
+  readonly durationSec: number;
+  /** RMS over all samples, as a fraction of full scale. */
+  readonly rms: number;
+  readonly peak: number;
+}
+
+export function readWav(bytes: Buffer): WavInfo {
+  if (bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') throw new Error('not a RIFF/WAVE file');
+  let offset = 12;
+  let fmt: { channels: number; sampleRate: number; bits: number } | null = null;
+  while (offset + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    const body = offset + 8;
+    if (id === 'fmt ') {
+      fmt = { channels: bytes.readUInt16LE(body + 2), sampleRate: bytes.readUInt32LE(body + 4), bits: bytes.readUInt16LE(body + 14) };
+    } else if (id === 'data') {
+      if (!fmt) throw new Error('data chunk before fmt chunk');
+      const bytesPer = fmt.bits / 8;
+      const end = Math.min(bytes.length, body + size);
+      const count = Math.floor((end - body) / bytesPer);
+      let sum = 0;
+      let peak = 0;
+      for (let i = 0; i < count; i++) {
+        const at = body + i * bytesPer;
+        const v = fmt.bits === 16 ? bytes.readInt16LE(at) / 32768 : bytes.readIntLE(at, 3) / 8388608;
+        sum += v * v;
+        peak = Math.max(peak, Math.abs(v));
+      }
+      const frames = count / fmt.channels;
+      return { sampleRate: fmt.sampleRate, channels: fmt.channels, bitsPerSample: fmt.bits, frames, durationSec: frames / fmt.sampleRate, rms: Math.sqrt(sum / count), peak };
+    }
+    offset = body + size + (size % 2);
+  }
+  throw new Error('no data chunk');
+}
