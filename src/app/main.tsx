@@ -55,6 +55,8 @@ async function boot(): Promise<void> {
   }
   const engine = await AudioEngine.create();
   const unbind = bindStore(store, engine);
+  // A handle for debugging in the browser console during development; absent from production builds.
+  if (import.meta.env.DEV) Object.assign(window, { earshot: { store, engine } });
   const api: EngineApi = {
     getPositionSec: () => engine.getPositionSec(),
     readMeter: (id) => engine.readMeter(id),
