@@ -1,3 +1,4 @@
+import { ExportControl } from './components/ExportControl';
 import { AudioStatusBanner } from './components/AudioStatusBanner';
 import { useShortcuts } from './hooks/useShortcuts';
 import { MixerPanel } from './panels/MixerPanel';
@@ -15,9 +16,10 @@ export function App() {
         <h1 className="brand">
           Earshot<span className="brand-sub">hear how records are made</span>
         </h1>
-        <p className="song-title" aria-label="Song">
-          {title}
+        <p className="song-title">
+          <span className="song-label">Demo song</span> {title}
         </p>
+        <ExportControl />
       </header>
       <TransportBar />
       <AudioStatusBanner />

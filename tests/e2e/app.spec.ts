@@ -122,11 +122,11 @@ test('mixer: faders speak dB, pan speaks L/R, and muting a track drops its meter
   await openReady(page);
   const fader = page.getByRole('slider', { name: 'Volume Bass' });
   await fader.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect(fader).toHaveAttribute('aria-valuetext', '−1.0 dB');
   await page.keyboard.press('End');
   await expect(fader).toHaveAttribute('aria-valuetext', '+6.0 dB');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(fader).toHaveAttribute('aria-valuetext', '+5.0 dB');
   await page.keyboard.press('Home');
   await expect(fader).toHaveAttribute('aria-valuetext', '−∞ dB');
   const pan = page.getByRole('slider', { name: 'Pan Bass' });

@@ -17,7 +17,8 @@ interface MeterProps {
 }
 
 /**
- * A stereo peak meter drawn outside React: each frame sets two transforms directly.
+ * A stereo peak meter drawn outside React: each frame sets two transforms directly. The coloured scale
+ * is fixed (green to −12 dB, amber to −3 dB, red above) and a cover slides off it, so colours keep their meaning.
  * It exposes its level as data-level-db (updated ~10 times a second) for tests and assistive tech.
  */
 export function Meter({ source, label, readout = false }: MeterProps) {
@@ -35,8 +36,8 @@ export function Meter({ source, label, readout = false }: MeterProps) {
       const [l = 0, r = 0] = engine.readMeter(source);
       shownL = meterBallistics(shownL, Math.max(SILENCE_DB, gainToDb(l)), elapsed);
       shownR = meterBallistics(shownR, Math.max(SILENCE_DB, gainToDb(r)), elapsed);
-      if (left.current) left.current.style.transform = `scaleY(${toFraction(shownL)})`;
-      if (right.current) right.current.style.transform = `scaleY(${toFraction(shownR)})`;
+      if (left.current) left.current.style.transform = `scaleY(${1 - toFraction(shownL)})`;
+      if (right.current) right.current.style.transform = `scaleY(${1 - toFraction(shownR)})`;
       if (now - lastReport > 100 && root.current) {
         lastReport = now;
         const peak = Math.max(shownL, shownR);
@@ -52,10 +53,10 @@ export function Meter({ source, label, readout = false }: MeterProps) {
     <div className="meter" ref={root} data-meter={source} role="img" aria-label={`${label} level meter`} data-level-db="-Infinity">
       <div className="meter-bars" aria-hidden="true">
         <div className="meter-track">
-          <div className="meter-fill" ref={left} />
+          <div className="meter-cover" ref={left} />
         </div>
         <div className="meter-track">
-          <div className="meter-fill" ref={right} />
+          <div className="meter-cover" ref={right} />
         </div>
       </div>
       {readout && (

@@ -8,7 +8,7 @@ import { useEarshot, useEarshotStore } from '../StoreContext';
 import { isAudible } from '../../state/selectors';
 
 const HEADER_W = 176;
-const LANE_H = 64;
+const LANE_H = 56;
 
 /** Song time under a pointer, from the element the pointer is over (its left edge is time 0). */
 function timeAt(e: ReactPointerEvent<HTMLElement>, pxPerSec: number): number {

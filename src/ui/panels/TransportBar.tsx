@@ -1,5 +1,5 @@
 import { secondsPerBar } from '../../dsp/musicalTime';
-import { ExportControl } from '../components/ExportControl';
+import { Icon } from '../components/Icon';
 import { TimeDisplay } from '../components/TimeDisplay';
 import { useEarshot } from '../StoreContext';
 
@@ -42,16 +42,16 @@ export function TransportBar() {
     <div className="transport" role="toolbar" aria-label="Transport">
       <div className="transport-group">
         <button type="button" className="btn btn-play" aria-label="Play" aria-pressed={playing} title={playing ? 'Pause (Space)' : 'Play (Space)'} onClick={actions.togglePlay}>
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+          <Icon name={playing ? 'pause' : 'play'} />
         </button>
         <button type="button" className="btn" aria-label="Stop" title="Stop and return to the start (Home)" onClick={actions.stop}>
-          <span aria-hidden="true">■</span>
+          <Icon name="stop" />
         </button>
         <button type="button" className="btn btn-toggle" aria-label="Loop" aria-pressed={loopOn} title="Loop (L)" onClick={() => actions.setLoopEnabled(!loopOn)}>
-          <span aria-hidden="true">⟲</span>
+          <Icon name="loop" />
         </button>
         <button type="button" className="btn btn-toggle" aria-label="Metronome" aria-pressed={metronome} title="Metronome (K)" onClick={() => actions.setMetronome(!metronome)}>
-          <span aria-hidden="true">𝅘𝅥</span>
+          <Icon name="metronome" />
         </button>
       </div>
       <TimeDisplay />
@@ -67,13 +67,12 @@ export function TransportBar() {
       <LoopBars />
       <div className="transport-group" role="group" aria-label="Zoom">
         <button type="button" className="btn btn-small" aria-label="Zoom out" title="Zoom out (−)" onClick={() => actions.setZoom(pxPerSec / 1.5)}>
-          −
+          <Icon name="zoom-out" />
         </button>
         <button type="button" className="btn btn-small" aria-label="Zoom in" title="Zoom in (+)" onClick={() => actions.setZoom(pxPerSec * 1.5)}>
-          +
+          <Icon name="zoom-in" />
         </button>
       </div>
-      <ExportControl />
     </div>
   );
 }
