@@ -13,7 +13,7 @@ export const WORK_ARTICLES: readonly Article[] = [
       paragraphs: [
         '[[brian-eno|Brian Eno]] spent several hours waiting at Cologne Bonn Airport in the mid-1970s and found the place, and the music it played, grating. He began imagining music designed for such a space.',
         'Ambient 1: Music for Airports came out in March 1978, recorded in London and Cologne. Its four pieces are numbered rather than titled: \u201c1/1\u201d for acoustic piano, electric piano and synthesizer; \u201c2/1\u201d for voices alone; \u201c1/2\u201d for voices and piano; and \u201c2/2\u201d for synthesizer. Together they run about 42 minutes.',
-        'The music was later installed at the Marine Terminal of LaGuardia Airport in New York. Critics treat it as the genre's cornerstone: Rolling Stone said in 2004 that it defined ambient music, and Pitchfork put it at the top of its 2016 list of the best ambient albums.',
+        'The music was later installed at the Marine Terminal of LaGuardia Airport in New York. Critics treat it as the genre\u2019s cornerstone: Rolling Stone said in 2004 that it defined ambient music, and Pitchfork put it at the top of its 2016 list of the best ambient albums.',
       ],
     },
     howItWorks: {
