@@ -40,6 +40,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noReact, noTone, noWavesurferOutsideUi, layer('engine'), layer('ui'), layer('app')] }] },
   },
   {
+    files: ['src/presets/**', 'src/lessons/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noReact, noTone, noWavesurferOutsideUi, layer('engine'), layer('ui'), layer('app')] }] },
+  },
+  {
     files: ['src/ui/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTone, layer('engine'), layer('app')] }] },
   },
