@@ -3,9 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const noReact = { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'dsp/ and engine/ never import React.' };
-const noTone = { group: ['tone', 'tone/*'], message: 'Only engine/ (and app/) talk to Tone.js.' };
-const noWavesurferOutsideUi = { group: ['wavesurfer.js', 'wavesurfer.js/*'], message: 'wavesurfer.js is a view: ui/ only.' };
+const noReact = { regex: '^react(-dom)?(/.*)?$', message: 'dsp/ and engine/ never import React.' };
+const noTone = { regex: '^tone(/.*)?$', message: 'Only engine/ (and app/) talk to Tone.js.' };
+const noWavesurferOutsideUi = { regex: '^wavesurfer\\.js(/.*)?$', message: 'wavesurfer.js is a view: ui/ only.' };
 const layer = (name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `This layer may not import from ${name}/.` });
 
 export default tseslint.config(
