@@ -28,8 +28,9 @@ export const ABSOLUTE_GATE_LUFS = -70;
 export const RELATIVE_GATE_LU = -10;
 /** The relative gate of the loudness range, LU below the absolutely gated mean of the short-term values. */
 export const LRA_RELATIVE_GATE_LU = -20;
-/** Percentiles of the gated short-term distribution whose difference is the LRA. */
+/** Lower percentile of the gated short-term distribution for the LRA (0..1). */
 export const LRA_LOW_PERCENTILE = 0.1;
+/** Upper percentile of the gated short-term distribution for the LRA (0..1). */
 export const LRA_HIGH_PERCENTILE = 0.95;
 /** The constant of the loudness formula, dB: it makes a 997 Hz sine at 0 dBFS on one front channel read −3.01. */
 export const LOUDNESS_OFFSET_DB = -0.691;
@@ -203,7 +204,7 @@ export class LoudnessMeter {
 
   /**
    * @param channelCount ≥ 1
-   * @param sampleRate Hz, ≥ 8000
+   * @param sampleRate Hz, ≥ 16000
    */
   constructor(channelCount: number, sampleRate: number, options: LoudnessMeterOptions = {}) {
     if (!Number.isInteger(channelCount) || channelCount < 1) throw new RangeError(`channelCount must be ≥ 1, got ${channelCount}`);
@@ -297,13 +298,15 @@ export class LoudnessMeter {
   /** Mean energy of the last `subs` sub-blocks; before the window has filled, the time before the start is silence. */
   private windowEnergy(subs: number): number {
     const have = Math.min(subs, this.subCount);
+    const subEnergy = this.subEnergy;
+    const subLength = this.subLength;
     let energy = 0;
     let length = (subs - have) * this.nominalSubLength;
-    let slot = this.subCount - 1;
-    for (let k = 0; k < have; k++, slot--) {
-      const s = slot % SHORT_TERM_SUBS;
-      energy += this.subEnergy[s]!;
-      length += this.subLength[s]!;
+    let slot = (this.subCount - 1) % SHORT_TERM_SUBS;
+    for (let k = 0; k < have; k++) {
+      energy += subEnergy[slot]!;
+      length += subLength[slot]!;
+      slot = slot === 0 ? SHORT_TERM_SUBS - 1 : slot - 1;
     }
     return energy / length;
   }
@@ -323,12 +326,15 @@ export class LoudnessMeter {
     return energyToLufs(this.shortTermEnergy);
   }
 
-  /** Largest momentary loudness so far (evaluated every 10 ms), LUFS; −∞ before any. */
+  /**
+   * Largest momentary loudness so far, LUFS; −∞ before any. Evaluated every 10 ms, the first 400 ms with the time
+   * before the start counted as silence (so those readings are never higher than a full window's).
+   */
   get momentaryMax(): number {
     return energyToLufs(this.momentaryMaxEnergy);
   }
 
-  /** Largest short-term loudness so far (evaluated every 10 ms), LUFS; −∞ before any. */
+  /** Largest short-term loudness so far, LUFS; −∞ before any. Evaluated as momentaryMax is, over 3 s windows. */
   get shortTermMax(): number {
     return energyToLufs(this.shortTermMaxEnergy);
   }
@@ -396,7 +402,7 @@ const MEASURE_CHUNK = 8192;
  * One-shot measurement of a whole programme: integrated, max momentary, max short-term, LRA, true peak, sample peak
  * and PLR.
  * @param channels planar samples (same length each), nominally −1..1
- * @param sampleRate Hz, ≥ 8000
+ * @param sampleRate Hz, ≥ 16000
  */
 export function measureLoudness(
   channels: readonly Float32Array[],

@@ -5,14 +5,17 @@
  * The interpolator: each of the R − 1 fractional phases k/R (k = 1..R−1) is a Kaiser-windowed sinc of
  * `tapsPerPhase` taps (default 16, β = 5), normalised to unity gain at DC; phase 0 is the input sample itself
  * (the prototype is a Nyquist filter), so the sample peak is always included. Equivalent to one low-pass FIR of
- * R × tapsPerPhase taps at the oversampled rate, cut off at the input Nyquist frequency.
+ * R × tapsPerPhase taps at the oversampled rate, cut off at the input Nyquist frequency (up to each phase's own
+ * DC normalisation).
  * Response of the default design (fractional phases, worst of the three): within ±0.03 dB up to 0.25·fs,
  * −0.35 dB at 0.417·fs (20 kHz at 48 kHz); like any interpolator it falls towards fs/2.
  * Latency: tapsPerPhase / 2 input samples (8 samples = 0.17 ms at 48 kHz); flush() emits the tail.
  *
- * Speed: the phases are folded (the ¼ and ¾ phases are mirror images, the ½ phase is symmetric), and a window
- * whose largest |sample| times the filter's L1 norm cannot beat the running peak is skipped: the result is exactly
- * that of the full computation. No allocation after construction.
+ * Speed: the phases are folded (the ¼ and ¾ phases are mirror images, the ½ phase is symmetric), and an output is
+ * only computed when cheap upper bounds on it (L1 norm × largest |x| in the window; centre taps; and, for
+ * low-frequency content, the line through the two neighbouring samples plus a curvature term) could beat the running
+ * peak. The bounds are rigorous, so the result is exactly that of the full computation. No allocation after
+ * construction, except one typed-array view per 1024 samples of a long chunk (none for worklet-sized chunks).
  *
  * Pure math: no Web Audio, no DOM; safe in Node and in an AudioWorklet.
  */
@@ -121,16 +124,16 @@ export function phaseGain(phase: Float64Array, frequency: number): number {
 }
 
 interface ChannelState {
-  /** The last T samples, stored twice (ring of length T mirrored into 2T) so a window is always contiguous. */
-  readonly buf: Float64Array;
-  pos: number;
-  /** Largest |x| of the current and of the previous T-sample block: a bound on the window's largest |x|. */
-  blockMax: number;
-  prevBlockMax: number;
-  blockCount: number;
+  /** The last tapsPerPhase − 1 input samples (the start of the next window). */
+  readonly history: Float64Array;
+  /** Upper bound of |x| over `history`. */
+  historyMax: number;
   samplePeak: number;
   truePeak: number;
 }
+
+/** Input samples staged per pass (after the history): bounds the scratch buffer. */
+const STAGE = 1024;
 
 /**
  * Streaming true-peak meter for planar audio (BS.1770-5 Annex 2).
@@ -148,6 +151,22 @@ export class TruePeakMeter {
   private readonly mid: Float64Array;
   /** Largest L1 norm of any fractional phase: |y| ≤ l1 · max|x in window|. */
   private readonly l1: number;
+  /** Finer bound: |y| ≤ centreA·|x_a| + centreB·|x_b| + tail · max|x in window| (x_a, x_b: the two samples around y). */
+  private readonly centreA: number;
+  private readonly centreB: number;
+  private readonly tail: number;
+  /**
+   * Curvature bound, per phase p: y_p = x_a + moment[p]·(x_b − x_a) + (the taps applied to the signal's departure from
+   * the line through x_a and x_b), and that departure is at most curvature[p] × max|x[m+1] − 2x[m] + x[m−1]| over the
+   * window. Tight for low-frequency content, where the L1 bound is loose.
+   */
+  private readonly moment: Float64Array;
+  private readonly curvature: Float64Array;
+  private readonly curvatureMax: number;
+  /** max over phases of |1 − moment| + |moment|: |x_a + moment·(x_b − x_a)| ≤ lineGain · max(|x_a|, |x_b|). */
+  private readonly lineGain: number;
+  /** Scratch: history followed by up to STAGE new samples, so every window is contiguous. */
+  private readonly work: Float64Array;
   private readonly zeros: Float32Array;
 
   /**
@@ -171,12 +190,39 @@ export class TruePeakMeter {
     this.mid = new Float64Array(half);
     const phases = this.design.phases;
     let l1 = 0;
+    let centreA = 0;
+    let centreB = 0;
+    let tail = 0;
     for (const h of phases) {
       let s = 0;
       for (let j = 0; j < t; j++) s += Math.abs(h[j]!);
+      const a = Math.abs(h[half - 1]!);
+      const b = Math.abs(h[half]!);
       l1 = Math.max(l1, s);
+      centreA = Math.max(centreA, a);
+      centreB = Math.max(centreB, b);
+      tail = Math.max(tail, s - a - b);
     }
+    this.moment = new Float64Array(phases.length);
+    this.curvature = new Float64Array(phases.length);
+    phases.forEach((ph, p) => {
+      let m = 0;
+      let w = 0;
+      for (let j = 0; j < t; j++) {
+        const k = j - half + 1; // offset from x_a (k = 0) and x_b (k = 1)
+        m += ph[j]! * k;
+        // |departure at k| ≤ D · (k − 1)·k/2 for k ≥ 1, D · |k|·(|k| + 1)/2 for k ≤ 0.
+        w += Math.abs(ph[j]!) * (k >= 1 ? ((k - 1) * k) / 2 : (-k * (1 - k)) / 2);
+      }
+      this.moment[p] = m;
+      this.curvature[p] = w;
+    });
+    this.curvatureMax = Math.max(...this.curvature);
+    this.lineGain = Math.max(...Array.from(this.moment, (m) => Math.abs(1 - m) + Math.abs(m)));
     this.l1 = l1;
+    this.centreA = centreA;
+    this.centreB = centreB;
+    this.tail = tail;
     if (this.design.oversampling === 4) {
       const q = phases[0]!;
       const m = phases[1]!;
@@ -189,10 +235,11 @@ export class TruePeakMeter {
       const m = phases[0]!;
       for (let j = 0; j < half; j++) this.mid[j] = m[j]!;
     }
+    this.work = new Float64Array(t - 1 + STAGE);
     this.zeros = new Float32Array(t - 1);
     this.state = [];
     for (let c = 0; c < channelCount; c++) {
-      this.state.push({ buf: new Float64Array(2 * t), pos: 0, blockMax: 0, prevBlockMax: 0, blockCount: 0, samplePeak: 0, truePeak: 0 });
+      this.state.push({ history: new Float64Array(t - 1), historyMax: 0, samplePeak: 0, truePeak: 0 });
     }
   }
 
@@ -204,11 +251,8 @@ export class TruePeakMeter {
   /** Forgets everything measured: as if newly constructed. */
   reset(): void {
     for (const s of this.state) {
-      s.buf.fill(0);
-      s.pos = 0;
-      s.blockMax = 0;
-      s.prevBlockMax = 0;
-      s.blockCount = 0;
+      s.history.fill(0);
+      s.historyMax = 0;
       s.samplePeak = 0;
       s.truePeak = 0;
     }
@@ -225,7 +269,8 @@ export class TruePeakMeter {
     for (let c = 0; c < this.channelCount; c++) {
       const data = channels[c]!;
       if (to > data.length) throw new RangeError(`channel ${c} has ${data.length} samples, asked to read to ${to}`);
-      this.run(this.state[c]!, data, from, to, true);
+      const s = this.state[c]!;
+      for (let i = from; i < to; i += STAGE) this.run(s, data, i, Math.min(to, i + STAGE));
     }
   }
 
@@ -234,7 +279,7 @@ export class TruePeakMeter {
    * samples are measured too. Call once after the last process(); later input is taken as following that silence.
    */
   flush(): void {
-    for (const s of this.state) this.run(s, this.zeros, 0, this.zeros.length, false);
+    for (const s of this.state) this.run(s, this.zeros, 0, this.zeros.length);
   }
 
   /** Largest true peak of any channel so far, linear (1 = full scale), ≥ 0. */
@@ -268,7 +313,13 @@ export class TruePeakMeter {
     return toDb(s.truePeak);
   }
 
-  private run(s: ChannelState, data: Float32Array, from: number, to: number, countSamplePeak: boolean): void {
+  /**
+   * Measures data[from..to) (at most STAGE samples) for one channel. The new samples are staged after the history in
+   * `work`, so the window of output i is work[i − t + 1 .. i]. Outputs go in blocks of t. A block is skipped when
+   * neither the L1 bound nor the curvature bound over its windows can beat the running peak; inside a block, an
+   * output is skipped when its centre-tap bound or its curvature bound cannot. Skips never change the result.
+   */
+  private run(s: ChannelState, data: Float32Array, from: number, to: number): void {
     const t = this.design.tapsPerPhase;
     const half = t >> 1;
     const four = this.design.oversampling === 4;
@@ -276,61 +327,92 @@ export class TruePeakMeter {
     const odd = this.odd;
     const mid = this.mid;
     const l1 = this.l1;
-    const buf = s.buf;
-    let pos = s.pos;
-    let blockMax = s.blockMax;
-    let prevBlockMax = s.prevBlockMax;
-    let blockCount = s.blockCount;
+    const ca = this.centreA;
+    const cb = this.centreB;
+    const tail = this.tail;
+    const moment = this.moment;
+    const curvature = this.curvature;
+    const curvatureMax = this.curvatureMax;
+    const lineGain = this.lineGain;
+    const phaseCount = moment.length;
+    const work = this.work;
+    const history = s.history;
+    const n = to - from;
+    const h = t - 1;
+    work.set(history, 0);
+    if (n >= 256) work.set(data.subarray(from, to), h); // native conversion: one small view per ≥ 256 samples
+    else for (let k = 0; k < n; k++) work[h + k] = data[from + k]!;
     let samplePeak = s.samplePeak;
     let peak = s.truePeak;
-    for (let i = from; i < to; i++) {
-      const v = data[i]!;
-      buf[pos] = v;
-      buf[pos + t] = v;
-      pos++;
-      if (pos === t) pos = 0;
-      const a = v < 0 ? -v : v;
-      if (a > samplePeak) samplePeak = a;
-      if (a > peak) peak = a;
-      if (a > blockMax) blockMax = a;
-      if (++blockCount === t) {
-        prevBlockMax = blockMax;
-        blockMax = 0;
-        blockCount = 0;
+    // Bound on |x| over the t − 1 samples before the current block.
+    let before = s.historyMax;
+    const end = h + n;
+    for (let b = h; b < end; b += t) {
+      const e = b + t < end ? b + t : end;
+      let blockMax = 0;
+      for (let i = b; i < e; i++) {
+        const v = work[i]!;
+        const a = v < 0 ? -v : v;
+        if (a > blockMax) blockMax = a;
       }
-      // The window buf[pos .. pos+t) holds the last t samples, all within the current and previous block.
-      const bound = (blockMax > prevBlockMax ? blockMax : prevBlockMax) * l1;
-      if (bound <= peak) continue;
-      const last = pos + t - 1;
-      if (four) {
-        let e = 0;
-        let o = 0;
-        let m = 0;
-        for (let j = 0; j < half; j++) {
-          const p = buf[pos + j]!;
-          const q = buf[last - j]!;
-          const sum = p + q;
-          e += even[j]! * sum;
-          o += odd[j]! * (p - q);
-          m += mid[j]! * sum;
+      if (blockMax > samplePeak) samplePeak = blockMax;
+      if (blockMax > peak) peak = blockMax;
+      // Every window of this block lies in the t − 1 samples before it and the block itself.
+      const windowMax = blockMax > before ? blockMax : before;
+      // The t − 1 samples before the next block lie within this block (if full) or this block's windows.
+      before = e - b === t ? blockMax : windowMax;
+      if (windowMax * l1 <= peak) continue;
+      // Largest |second difference| the block's windows contain (centred on b − t + 2 .. e − 2).
+      let windowCurve = 0;
+      for (let m = b - t + 2; m < e - 1; m++) {
+        const d = work[m + 1]! - 2 * work[m]! + work[m - 1]!;
+        const ad = d < 0 ? -d : d;
+        if (ad > windowCurve) windowCurve = ad;
+      }
+      if (windowMax * lineGain + windowCurve * curvatureMax > peak) {
+        const tailBound = tail * windowMax;
+        for (let i = b; i < e; i++) {
+          const xa = work[i - half]!;
+          const xb = work[i - half + 1]!;
+          if (ca * (xa < 0 ? -xa : xa) + cb * (xb < 0 ? -xb : xb) + tailBound <= peak) continue;
+          let curve = 0;
+          for (let p = 0; p < phaseCount; p++) {
+            const line = xa + moment[p]! * (xb - xa);
+            const c = (line < 0 ? -line : line) + windowCurve * curvature[p]!;
+            if (c > curve) curve = c;
+          }
+          if (curve <= peak) continue;
+          const first = i - h;
+          if (four) {
+            let ev = 0;
+            let od = 0;
+            let m = 0;
+            for (let j = 0; j < half; j++) {
+              const p = work[first + j]!;
+              const q = work[i - j]!;
+              const sum = p + q;
+              ev += even[j]! * sum;
+              od += odd[j]! * (p - q);
+              m += mid[j]! * sum;
+            }
+            // The ¼ and ¾ phases are ev + od and ev − od: the larger magnitude is |ev| + |od|.
+            const quarter = (ev < 0 ? -ev : ev) + (od < 0 ? -od : od);
+            if (quarter > peak) peak = quarter;
+            if (m < 0) m = -m;
+            if (m > peak) peak = m;
+          } else {
+            let m = 0;
+            for (let j = 0; j < half; j++) m += mid[j]! * (work[first + j]! + work[i - j]!);
+            if (m < 0) m = -m;
+            if (m > peak) peak = m;
+          }
         }
-        // The ¼ and ¾ phases are e + o and e − o: the larger magnitude is |e| + |o|.
-        const quarter = (e < 0 ? -e : e) + (o < 0 ? -o : o);
-        if (quarter > peak) peak = quarter;
-        if (m < 0) m = -m;
-        if (m > peak) peak = m;
-      } else {
-        let m = 0;
-        for (let j = 0; j < half; j++) m += mid[j]! * (buf[pos + j]! + buf[last - j]!);
-        if (m < 0) m = -m;
-        if (m > peak) peak = m;
       }
     }
-    s.pos = pos;
-    s.blockMax = blockMax;
-    s.prevBlockMax = prevBlockMax;
-    s.blockCount = blockCount;
-    if (countSamplePeak) s.samplePeak = samplePeak;
+    // Keep the last t − 1 samples for the next call.
+    for (let k = 0; k < h; k++) history[k] = work[n + k]!;
+    s.historyMax = before;
+    s.samplePeak = samplePeak;
     s.truePeak = peak;
   }
 }

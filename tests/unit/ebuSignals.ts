@@ -3,6 +3,7 @@
  * conformance signals, seeded noise, and a float WAV writer for the ffmpeg cross-check. Test code only.
  */
 import { writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { mulberry32 } from '../../src/dsp/random';
 
 /** The two sample rates every conformance case runs at. */
@@ -170,6 +171,11 @@ export function writeFloatWav(path: string, channels: readonly Float32Array[], s
   const frames = channels[0]!.length;
   const dataBytes = frames * numChannels * 4;
   const buf = Buffer.alloc(44 + dataBytes);
+  const interleaved = new Float32Array(frames * numChannels);
+  for (let c = 0; c < numChannels; c++) {
+    const ch = channels[c]!;
+    for (let i = 0; i < frames; i++) interleaved[i * numChannels + c] = ch[i]!;
+  }
   buf.write('RIFF', 0, 'ascii');
   buf.writeUInt32LE(36 + dataBytes, 4);
   buf.write('WAVE', 8, 'ascii');
@@ -183,12 +189,10 @@ export function writeFloatWav(path: string, channels: readonly Float32Array[], s
   buf.writeUInt16LE(32, 34); // bits per sample
   buf.write('data', 36, 'ascii');
   buf.writeUInt32LE(dataBytes, 40);
-  let o = 44;
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < numChannels; c++) {
-      buf.writeFloatLE(channels[c]![i]!, o);
-      o += 4;
-    }
+  if (endianness() === 'LE') {
+    Buffer.from(interleaved.buffer, interleaved.byteOffset, dataBytes).copy(buf, 44);
+  } else {
+    for (let i = 0; i < interleaved.length; i++) buf.writeFloatLE(interleaved[i]!, 44 + 4 * i);
   }
   writeFileSync(path, buf);
 }

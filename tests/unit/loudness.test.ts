@@ -88,7 +88,7 @@ describe('K-weighting coefficients (BS.1770-5 Annex 1)', () => {
     let worst = 0;
     for (let f = 20; f <= 16000; f *= 1.05) worst = Math.max(worst, Math.abs(kWeightingGainDb(f, fs) - kWeightingGainDb(f, 48000)));
     expect(worst).toBeLessThan(0.05);
-    expect(Math.abs(kWeightingGainDb(997, fs) - kWeightingGainDb(997, 48000))).toBeLessThan(0.005);
+    expect(Math.abs(kWeightingGainDb(997, fs) - kWeightingGainDb(997, 48000))).toBeLessThan(0.01);
   });
 
   it('holds the response to ±0.02 dB over 20 Hz–16 kHz at 44.1 kHz', () => {
@@ -124,6 +124,13 @@ describe('loudness formula', () => {
     expect(meterOf([silent, silent, x, silent, silent], fs).integrated).toBeCloseTo(-3.01, 2); // on C
   });
 
+  it.each(RATES)('a 1 kHz sine at −20 dBFS in one channel reads −23.0 LUFS (the K gain at 1 kHz, +0.70 dB, offsets −0.691) at %i Hz', (fs) => {
+    expect(kWeightingGainDb(1000, fs)).toBeCloseTo(0.698, 2);
+    const m = meterOf([toneSteps(fs, [[-20, 5]])], fs);
+    expect(Math.abs(m.integrated - -23)).toBeLessThan(0.01);
+    expect(Math.abs(m.momentary - -23)).toBeLessThan(0.01);
+  });
+
   it('maps energy to LUFS and back', () => {
     expect(energyToLufs(1)).toBeCloseTo(-0.691, 12);
     expect(energyToLufs(0)).toBe(-Infinity);
@@ -154,10 +161,10 @@ describe('loudness formula', () => {
 });
 
 describe('EBU Tech 3341 (v4) minimum requirements, cases 1–6: M, S, I', () => {
-  const integratedCases: [string, Step[], number][] = [
-    ['case 3: −36 / −23 / −36 dBFS', [[-36, 10], [-23, 60], [-36, 10]], -23],
-    ['case 4: −72 / −36 / −23 / −36 / −72 dBFS', [[-72, 10], [-36, 10], [-23, 60], [-36, 10], [-72, 10]], -23],
-    ['case 5: −26 / −20 (20.1 s) / −26 dBFS', [[-26, 20], [-20, 20.1], [-26, 20]], -23],
+  const integratedCases: [string, number, Step[]][] = [
+    ['case 3: −36 / −23 / −36 dBFS', -23, [[-36, 10], [-23, 60], [-36, 10]]],
+    ['case 4: −72 / −36 / −23 / −36 / −72 dBFS', -23, [[-72, 10], [-36, 10], [-23, 60], [-36, 10], [-72, 10]]],
+    ['case 5: −26 / −20 (20.1 s) / −26 dBFS', -23, [[-26, 20], [-20, 20.1], [-26, 20]]],
   ];
 
   describe.each(RATES)('at %i Hz', (fs) => {
@@ -172,7 +179,7 @@ describe('EBU Tech 3341 (v4) minimum requirements, cases 1–6: M, S, I', () => 
       note(`3341 ${label.slice(0, 6)} I @ ${fs}`, meter.integrated, level);
     });
 
-    it.each(integratedCases)('%s reads I = %d', (label, steps, expected) => {
+    it.each(integratedCases)('%s reads I = %d', (label, expected, steps) => {
       const meter = meterOf(stereo(toneSteps(fs, steps)), fs);
       expect(Math.abs(meter.integrated - expected)).toBeLessThanOrEqual(LU_TOL);
       note(`3341 ${label.slice(0, 6)} I @ ${fs}`, meter.integrated, expected);
@@ -191,6 +198,14 @@ describe('EBU Tech 3341 (v4) minimum requirements, cases 1–6: M, S, I', () => 
       expect(Math.abs(six - -23)).toBeLessThanOrEqual(LU_TOL);
       note(`3341 case 6 (5.1, loud LFE) I @ ${fs}`, six, -23);
     });
+  });
+});
+
+describe('other sample rates', () => {
+  it.each([32000, 88200, 96000, 192000])('case 1 (1 kHz at −23 dBFS, stereo) reads I = M = −23 at %i Hz', (fs) => {
+    const meter = meterOf(stereo(toneSteps(fs, [[-23, 10]])), fs);
+    expect(Math.abs(meter.integrated - -23)).toBeLessThanOrEqual(LU_TOL);
+    expect(Math.abs(meter.momentary - -23)).toBeLessThanOrEqual(LU_TOL);
   });
 });
 
@@ -269,14 +284,14 @@ describe('EBU Tech 3341 (v4) minimum requirements, cases 9–14: M and S in time
 });
 
 describe('EBU Tech 3342 loudness range, cases 1–4', () => {
-  const cases: [string, Step[], number][] = [
-    ['case 1: 20 s at −20, 20 s at −30 dBFS', [[-20, 20], [-30, 20]], 10],
-    ['case 2: 20 s at −20, 20 s at −15 dBFS', [[-20, 20], [-15, 20]], 5],
-    ['case 3: 20 s at −40, 20 s at −20 dBFS', [[-40, 20], [-20, 20]], 20],
-    ['case 4: −50, −35, −20, −35, −50 dBFS, 20 s each', [[-50, 20], [-35, 20], [-20, 20], [-35, 20], [-50, 20]], 15],
+  const cases: [string, number, Step[]][] = [
+    ['case 1: 20 s at −20, 20 s at −30 dBFS', 10, [[-20, 20], [-30, 20]]],
+    ['case 2: 20 s at −20, 20 s at −15 dBFS', 5, [[-20, 20], [-15, 20]]],
+    ['case 3: 20 s at −40, 20 s at −20 dBFS', 20, [[-40, 20], [-20, 20]]],
+    ['case 4: −50, −35, −20, −35, −50 dBFS, 20 s each', 15, [[-50, 20], [-35, 20], [-20, 20], [-35, 20], [-50, 20]]],
   ];
   describe.each(RATES)('at %i Hz', (fs) => {
-    it.each(cases)('%s: LRA = %d LU', (label, steps, expected) => {
+    it.each(cases)('%s: LRA = %d LU', (label, expected, steps) => {
       const lra = meterOf(stereo(toneSteps(fs, steps)), fs).loudnessRange;
       expect(Math.abs(lra - expected)).toBeLessThanOrEqual(LRA_TOL);
       note(`3342 ${label.slice(0, 6)} LRA @ ${fs}`, lra, expected, 'LU  ');
@@ -300,6 +315,26 @@ describe('LoudnessMeter streaming', () => {
     expect(odd.shortTermMax).toBeCloseTo(whole.shortTermMax, 9);
     expect(odd.blockCount).toBe(whole.blockCount);
     expect(whole.blockCount).toBe(Math.floor((12 - 0.4) / 0.1 + 1e-9) + 1);
+  });
+
+  it('counts the time before the start as silence until a window has filled', () => {
+    const tone = toneSteps(fs, [[-23, 0.2]]);
+    const meter = new LoudnessMeter(2, fs);
+    meter.process([tone, tone]);
+    expect(meter.momentary).toBeCloseTo(-23 - 10 * Math.log10(0.4 / 0.2), 1); // half of the 400 ms window
+    expect(meter.shortTerm).toBeCloseTo(-23 - 10 * Math.log10(3 / 0.2), 1);
+    expect(meter.integrated).toBe(-Infinity); // no complete gating block yet
+    expect(meter.blockCount).toBe(0);
+  });
+
+  it('recovers from a NaN sample once it has left the window', () => {
+    const tone = toneSteps(fs, [[-23, 5]]);
+    const bad = tone.slice();
+    bad[1000] = Number.NaN;
+    const meter = new LoudnessMeter(2, fs);
+    meter.process([bad, bad]);
+    expect(meter.momentary).toBeCloseTo(-23, 1);
+    expect(meter.integrated).toBeCloseTo(-23, 1); // the blocks holding the NaN are left out
   });
 
   it('reset() starts over', () => {
@@ -347,19 +382,6 @@ describe('measureLoudness', () => {
     // Both halves pass the relative gate (−30 > mean − 10); I is their energy mean.
     return (lufsToEnergy(-20) + lufsToEnergy(-30)) / 2;
   }
-
-  it('measures 3 minutes of stereo 48 kHz pink noise quickly', () => {
-    const fs = 48000;
-    const n = fs * 180;
-    const l = pinkNoise(11, n, 0.1);
-    const r = pinkNoise(12, n, 0.1);
-    const t0 = performance.now();
-    const m = measureLoudness([l, r], fs);
-    const ms = performance.now() - t0;
-    console.log(`measureLoudness: 3 min stereo 48 kHz pink noise in ${ms.toFixed(0)} ms (I ${m.integrated.toFixed(2)} LUFS, TP ${m.truePeakDb.toFixed(2)} dBTP)`);
-    expect(Number.isFinite(m.integrated)).toBe(true);
-    expect(ms).toBeLessThan(10000); // a loose guard for a loaded CI machine; the figure is printed above
-  });
 });
 
 const FFMPEG = '/usr/bin/ffmpeg';

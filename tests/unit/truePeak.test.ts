@@ -21,8 +21,8 @@ afterAll(() => {
 });
 
 /** Brute-force reference: every phase of the design convolved with the zero-padded signal, no shortcuts. */
-function bruteForceTruePeak(x: Float32Array, oversampling: Oversampling, tapsPerPhase: number): number {
-  const { phases } = designInterpolator(oversampling, tapsPerPhase);
+function bruteForceTruePeak(x: Float32Array, oversampling: Oversampling, tapsPerPhase: number, beta?: number): number {
+  const { phases } = designInterpolator(oversampling, tapsPerPhase, beta);
   const t = tapsPerPhase;
   let peak = 0;
   for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i]!));
@@ -116,6 +116,14 @@ describe('TruePeakMeter', () => {
         m.flush();
         expect(m.truePeak).toBeCloseTo(bruteForceTruePeak(x, r, 16), 12);
       }
+    }
+    // Other designs too, short and long, sharp and smooth.
+    const x = pinkNoise(4, 6000, 0.3);
+    for (const [taps, beta] of [[4, 0], [8, 2], [12, 5], [64, 10]] as const) {
+      const m = new TruePeakMeter(1, fs, { tapsPerPhase: taps, kaiserBeta: beta });
+      for (let i = 0; i < x.length; i += 100) m.process([x], i, Math.min(x.length, i + 100));
+      m.flush();
+      expect(m.truePeak, `${taps} taps, β ${beta}`).toBeCloseTo(bruteForceTruePeak(x, 4, taps, beta), 12);
     }
   });
 
