@@ -51,11 +51,13 @@ test('opens with the demo song loaded: a lane with a waveform per stem, transpor
 
   // The demo starts by itself where the browser allows sound (these tests allow autoplay).
   await expect.poll(() => clockSec(page)).toBeGreaterThan(0.5);
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await page.waitForTimeout(300);
+  // Keep a picture of the main screen mid-song (meters moving), for people and for the README.
+  await expect.poll(() => clockSec(page), { timeout: 20_000 }).toBeGreaterThan(7);
   await mkdir('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/main-screen.png' });
   if (process.env.UPDATE_SCREENSHOTS) await copyFile('test-results/main-screen.png', 'tests/e2e/screenshots/main-screen.png');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('position-clock')).toHaveText('0:00.00');
 });
 
 test('Play moves the playhead; Stop returns to the start; Space toggles', async ({ page }) => {
