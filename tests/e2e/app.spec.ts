@@ -1,6 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile, mkdir, copyFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { measureLoudness } from '../../src/dsp/loudness';
 import { readWav } from './wav';
+
+const FFMPEG = '/usr/bin/ffmpeg';
+
+/** Integrated loudness by ffmpeg's ebur128 filter: an independent meter. */
+function ffmpegIntegrated(path: string): number {
+  // ebur128 prints its summary on stderr.
+  const run = spawnSync(FFMPEG, ['-nostats', '-hide_banner', '-i', path, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8' });
+  const text = run.stderr;
+  const m = /Integrated loudness:\s*\n\s*I:\s*(-?[\d.]+) LUFS/.exec(text);
+  if (!m) throw new Error('ffmpeg printed no integrated loudness');
+  return Number(m[1]);
+}
 
 const manifestUrl = '/samples/manifest.json';
 
@@ -161,13 +176,23 @@ for (const [rate, depth, label] of [
     await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.wav$/);
-    const info = readWav(await readFile(await file.path()));
+    const path = await file.path();
+    const info = readWav(await readFile(path));
     expect(info.sampleRate).toBe(rate);
     expect(info.bitsPerSample).toBe(depth);
     expect(info.channels).toBe(2);
     expect(Math.abs(info.durationSec - m.durationSec)).toBeLessThan(0.05);
     expect(20 * Math.log10(info.rms)).toBeGreaterThan(-35);
     expect(info.peak).toBeLessThanOrEqual(1);
+    // What a listener hears, by two independent loudness meters that must agree on the exported mix.
+    const ours = measureLoudness(info.channelData, info.sampleRate);
+    expect(ours.integrated).toBeGreaterThan(-30);
+    expect(ours.integrated).toBeLessThan(-8);
+    if (existsSync(FFMPEG)) {
+      const theirs = ffmpegIntegrated(path);
+      console.log(`export ${label} ${depth}-bit: ${ours.integrated.toFixed(2)} LUFS (ours), ${theirs.toFixed(2)} LUFS (ffmpeg), true peak ${ours.truePeakDb.toFixed(2)} dBTP`);
+      expect(Math.abs(ours.integrated - theirs)).toBeLessThanOrEqual(0.1);
+    }
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   });
 }

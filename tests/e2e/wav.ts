@@ -8,6 +8,8 @@ export interface WavInfo {
   /** RMS over all samples, as a fraction of full scale. */
   readonly rms: number;
   readonly peak: number;
+  /** The samples, one array per channel. */
+  readonly channelData: Float32Array[];
 }
 
 export function readWav(bytes: Buffer): WavInfo {
@@ -27,14 +29,16 @@ export function readWav(bytes: Buffer): WavInfo {
       const count = Math.floor((end - body) / bytesPer);
       let sum = 0;
       let peak = 0;
-      for (let i = 0; i < count; i++) {
+      const frames = Math.floor(count / fmt.channels);
+      const channelData = Array.from({ length: fmt.channels }, () => new Float32Array(frames));
+      for (let i = 0; i < frames * fmt.channels; i++) {
         const at = body + i * bytesPer;
         const v = fmt.bits === 16 ? bytes.readInt16LE(at) / 32768 : bytes.readIntLE(at, 3) / 8388608;
+        channelData[i % fmt.channels]![Math.floor(i / fmt.channels)] = v;
         sum += v * v;
         peak = Math.max(peak, Math.abs(v));
       }
-      const frames = count / fmt.channels;
-      return { sampleRate: fmt.sampleRate, channels: fmt.channels, bitsPerSample: fmt.bits, frames, durationSec: frames / fmt.sampleRate, rms: Math.sqrt(sum / count), peak };
+      return { sampleRate: fmt.sampleRate, channels: fmt.channels, bitsPerSample: fmt.bits, frames, durationSec: frames / fmt.sampleRate, rms: Math.sqrt(sum / count), peak, channelData };
     }
     offset = body + size + (size % 2);
   }
