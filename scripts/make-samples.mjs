@@ -8,11 +8,18 @@
 //   scripts/song/instruments.js  the instruments, built from Tone.js synths (browser)
 //   scripts/song/random.js       seeded PRNG, so every run gives identical audio
 //
-// How it works: for each stem we open a fresh page in headless Chromium, seed
-// Math.random, load Tone.js, render the part with Tone.Offline, pull the samples
-// back into Node, trim silence to the bar where the part starts, peak-normalise
-// to -3 dBFS and pipe it through ffmpeg into FLAC. Finally we decode every FLAC
-// again to measure it and check that the default mix doesn't clip.
+// How it works: each stem is rendered in its own fresh page of headless
+// Chromium: seed Math.random, load Tone.js and ./song/instruments.js, render
+// the part with Tone.Offline (a couple of bars at a time, see renderWindows),
+// and pull the samples back into Node. There we trim silence to the bar where
+// the part starts, peak-normalise to -3 dBFS and pipe it through ffmpeg into
+// FLAC. Finally every FLAC is decoded again to measure it, and the stems are
+// summed at their default faders to check the mix doesn't clip.
+//
+// Determinism: the same inputs give bit-identical FLACs on every run. Timing
+// feel comes from seeded PRNGs, Math.random is seeded in the page, and the
+// instruments never sum three or more signals into one input (see the top of
+// instruments.js for why that matters).
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -90,10 +97,10 @@ function decode(file) {
 }
 
 /** Integrated loudness (EBU R128, LUFS) of a file, measured by ffmpeg. */
-function loudnessOf(file, gainDb = 0) {
+function loudnessOf(file) {
   const result = spawnSync(
     'ffmpeg',
-    ['-hide_banner', '-nostats', '-i', file, '-af', `volume=${gainDb}dB,ebur128`, '-f', 'null', '-'],
+    ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128', '-f', 'null', '-'],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const match = /I:\s+(-?[\d.]+|-inf) LUFS\s*\n\s*Threshold/.exec(result.stderr);
@@ -107,10 +114,12 @@ function loudnessOf(file, gainDb = 0) {
 /**
  * Split a stem into windows of a few bars. Chromium's offline renderer slows
  * down with every node that is waiting to play, and Tone.js creates nodes for
- * each note up front, so rendering a 50-second part in one go is slow. Each
- * window renders the notes that START in it (plus their release tails) and the
- * windows are added together. Notes are independent, so the sum sounds the
- * same; only the voice, which glides across bar lines, is rendered whole.
+ * each note up front, so rendering a 50-second part in one go is several times
+ * slower. Each window renders the notes that START in it, plus their release
+ * tails, and the windows are added together. Notes don't depend on each other
+ * (at most a drum hit that rings across a window edge isn't cut short by the
+ * next hit), so the sum sounds the same. The voice glides from note to note
+ * across bar lines, so it is rendered whole.
  */
 function renderWindows(stem) {
   const size = stem.renderWhole ? SONG.bars : WINDOW_BARS;
@@ -240,7 +249,7 @@ function shapeStem(rendered, stem) {
 
   const gain = dbToGain(PEAK_DBFS) / peakOf(out);
   for (let i = 0; i < out.length; i++) out[i] *= gain;
-  return { samples: out, startSec: startBar * BAR_SEC, startBar };
+  return { samples: out, startSec: startBar * BAR_SEC };
 }
 
 // ---------------------------------------------------------------------------
@@ -308,10 +317,6 @@ async function main() {
   const renderSec = SONG.bars * BAR_SEC + RENDER_TAIL_SEC;
 
   mkdirSync(OUT_DIR, { recursive: true });
-  // Remove stems from earlier runs (e.g. a renamed stem) so the folder matches the manifest.
-  for (const name of readdirSync(OUT_DIR)) {
-    if (name.endsWith('.flac') || name === 'manifest.json') rmSync(path.join(OUT_DIR, name));
-  }
 
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -362,6 +367,10 @@ async function main() {
     })),
   };
   writeFileSync(path.join(OUT_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Remove stems left over from earlier versions of the song, so the folder matches the manifest.
+  for (const name of readdirSync(OUT_DIR)) {
+    if (name.endsWith('.flac') && !stems.some((stem) => stem.file === name)) rmSync(path.join(OUT_DIR, name));
+  }
 
   printTable(stems);
   const { mix, peakDb } = mixCheck(stems, Math.ceil(durationSec * SAMPLE_RATE));

@@ -3,14 +3,15 @@
 // This file is the score. It decides WHAT is played and WHEN; how each
 // instrument SOUNDS lives in ./instruments.js (which runs inside the browser).
 //
-//   Key A minor, 96 bpm, 4/4.  One bar = 2.5 s, one beat = 0.625 s.
+//   Key A minor, 96 bpm, 4/4. One bar = 2.5 s, one beat = 0.625 s.
 //
-//   Bars  1-2   Intro   Am  F                      piano + strings alone
-//   Bars  3-10  Verse   Am  F  C  G | Am  F  Dm  E  drums, bass, picked guitar, voice enter
-//                       i   VI III VII| i  VI iv  V
-//   Bars 11-18  Chorus  F  G  C  Am | F  G  Esus4-E  Am
-//                       VI VII III i | VI VII V      i   strummed guitar + tambourine lift it
-//   Bars 19-20  Outro   Fmaj7 | Am(add9)                one last hit, everything rings out
+//   Bars   Section  Chords                          What happens
+//   1-2    Intro    Am   F                          piano and strings alone
+//   3-10   Verse    Am   F   C   G  | Am  F  Dm  E  drums, bass, picked guitar and the voice enter;
+//                   i    VI  III VII| i   VI iv  V  strings rest, then swell back in (bar 7)
+//   11-18  Chorus   F    G   C   Am | F   G  E   Am strummed guitar and tambourine lift it, the voice
+//                   VI   VII III i  | VI  VII V  i  climbs; bar 17 goes Esus4 -> E
+//   19-20  Outro    Fmaj7 | Am(add9)                one last hit, everything rings out
 //
 // Bars are numbered from 0 in the code (bar 0 = "bar 1" above).
 
@@ -99,7 +100,7 @@ function perform(stemId, gridNotes, { timingMs, velocity }) {
     .sort((a, b) => a.at - b.at)
     .map(({ at, len, v, offsetSec = 0, ...rest }) => {
       let dt = wobble(timingMs / 1000);
-      if (at % 4 === 0 && offsetSec === 0) dt = Math.abs(dt);
+      if (at % 4 === 0) dt = Math.abs(dt);
       const vel = Math.min(1, Math.max(0.05, v * (1 + wobble(velocity))));
       return {
         t: round(at * BEAT_SEC + offsetSec + dt),
@@ -176,20 +177,20 @@ function hatsPart() {
   const hit = (bar, beat, v, extra = {}) => notes.push({ at: pos(bar, beat), len: 0.25, v, open: false, ...extra });
   for (const bar of [...bars(VERSE), ...bars(CHORUS), 18]) {
     if (inRange(bar, CHORUS) && bar !== 17) {
-      // Chorus: 16ths, accents on the beat; an open hat lifts the chorus downbeat
-      // and every other bar ends on an open "tss" choked by the next downbeat.
+      // Chorus: 16ths, accented on the beat. An open hat marks the chorus
+      // downbeat, and every other bar ends on an open "tss" on 4-and.
       for (let i = 0; i < 16; i++) {
-        const beat = i / 4;
-        if (bar === 10 && i === 0) { hit(bar, 0, 0.7, { open: true }); i++; continue; }
-        if (bar % 2 === 1 && i === 14) { hit(bar, beat, 0.5, { open: true }); break; }
-        hit(bar, beat, [0.8, 0.28, 0.5, 0.3][i % 4]);
+        if ((bar === 10 && i === 1) || (bar % 2 === 1 && i === 15)) continue; // let the open hats breathe
+        const open = (bar === 10 && i === 0) || (bar % 2 === 1 && i === 14);
+        hit(bar, i / 4, open ? (i === 0 ? 0.7 : 0.5) : [0.8, 0.28, 0.5, 0.3][i % 4], { open });
       }
     } else {
-      // Verse and outro: straight 8ths, on-beats stronger.
-      const last = bar === 9 ? 1.5 : bar === 17 ? 2.5 : 3.5; // drop out for the fills
+      // Verse, outro and the last chorus bar: straight 8ths, on-beats stronger,
+      // an open hat on 4-and of every other bar, and a gap for the snare fills.
+      const last = bar === 9 ? 1.5 : bar === 17 ? 2.5 : 3.5;
       for (let beat = 0; beat <= last; beat += 0.5) {
-        const openHere = bar % 2 === 1 && beat === 3.5 && bar !== 9;
-        hit(bar, beat, openHere ? 0.5 : beat % 1 === 0 ? 0.75 : 0.45, { open: openHere });
+        const open = bar % 2 === 1 && beat === 3.5;
+        hit(bar, beat, open ? 0.5 : beat % 1 === 0 ? 0.75 : 0.45, { open });
       }
     }
   }
@@ -461,8 +462,8 @@ export function buildStems() {
   return [
     { id: 'kick', name: 'Kick', role: 'kick', color: '#e4572e', gainDb: -7, pan: 0, tailSec: 1, events: kickPart() },
     { id: 'snare', name: 'Snare', role: 'snare', color: '#f28f3b', gainDb: -3, pan: 0.05, tailSec: 1, events: snarePart() },
-    { id: 'hats', name: 'Hats', role: 'hats', color: '#f6c85f', gainDb: -10, pan: 0.3, tailSec: 1.5, events: hatsPart() },
-    { id: 'tambourine', name: 'Tambourine', role: 'tambourine', color: '#d4a373', gainDb: -12, pan: -0.35, tailSec: 1, events: tambourinePart() },
+    { id: 'hats', name: 'Hats', role: 'hats', color: '#f6c85f', gainDb: -6, pan: 0.3, tailSec: 1.5, events: hatsPart() },
+    { id: 'tambourine', name: 'Tambourine', role: 'tambourine', color: '#d4a373', gainDb: -11, pan: -0.35, tailSec: 1, events: tambourinePart() },
     { id: 'bass', name: 'Bass', role: 'bass', color: '#8ac926', gainDb: -10, pan: 0, tailSec: 1, events: bassPart() },
     { id: 'piano', name: 'Piano', role: 'piano', color: '#4cc9f0', gainDb: -8, pan: -0.2, tailSec: 1.5, events: pianoPart() },
     { id: 'guitar1', name: 'Guitar 1', role: 'guitar', color: '#5e7bff', gainDb: -11, pan: -0.5, tailSec: 1.5, events: guitar1Part() },

@@ -8,14 +8,68 @@
 // { t, d, v, note?, ... } with t and d in seconds and v the velocity (0..1).
 //
 // Everything is deliberately DRY: oscillators, noise, filters and envelopes
-// only. No reverb, delay, chorus or compression — the lessons add those later,
+// only. No reverb, delay, chorus or compression: the lessons add those later,
 // and students should hear them arrive.
+//
+// One rule shapes the wiring below: never connect three or more sounding
+// signals into the same input. Chromium adds the inputs of a node in an order
+// that changes from run to run, and floating-point addition of three numbers
+// depends on the order, so the last bit of the audio would change between
+// renders. Two inputs are always safe (a + b == b + a), so we sum in pairs
+// (sumInPairs) and use our own voice pool instead of Tone.PolySynth.
 
 (function () {
   const dest = () => Tone.getDestination();
 
-  /** A filter wired to the output. */
-  const filterOut = (options) => new Tone.Filter(options).connect(dest());
+  /** Add nodes together two at a time. Returns a node carrying the sum. */
+  function sumInPairs(nodes) {
+    let layer = nodes;
+    while (layer.length > 1) {
+      const next = [];
+      for (let i = 0; i < layer.length; i += 2) {
+        if (i + 1 === layer.length) {
+          next.push(layer[i]);
+        } else {
+          const sum = new Tone.Gain(1);
+          layer[i].connect(sum);
+          layer[i + 1].connect(sum);
+          next.push(sum);
+        }
+      }
+      layer = next;
+    }
+    return layer[0];
+  }
+
+  /**
+   * Polyphony: deal the notes out to as many copies of a monophonic synth as
+   * are needed (a voice is reused once its previous note has fully released),
+   * then sum the voices in pairs. Returns the summed output.
+   */
+  function playPolyphonic(makeVoice, events, releaseSec) {
+    const freeAt = [];
+    const voiceOf = [];
+    const sorted = events.slice().sort((a, b) => a.t - b.t);
+    for (const e of sorted) {
+      let v = freeAt.findIndex((time) => time <= e.t);
+      if (v < 0) v = freeAt.push(0) - 1;
+      freeAt[v] = e.t + e.d + releaseSec + 0.05;
+      voiceOf.push(v);
+    }
+    const voices = freeAt.map(() => makeVoice());
+    sorted.forEach((e, i) => voices[voiceOf[i]].triggerAttackRelease(e.note, e.d, e.t, e.v));
+    return sumInPairs(voices);
+  }
+
+  /**
+   * A bank of six detuned square waves at inharmonic ratios: the metal of the
+   * TR-808's cymbals and hats. The oscillators run all the time; envelopes gate them.
+   */
+  function metalBank(frequencies) {
+    const squares = frequencies.map((frequency) => new Tone.Oscillator({ type: 'square', frequency, volume: -12 }).start(0));
+    return sumInPairs(squares);
+  }
+  const TR808_METAL = [205.3, 304.4, 369.6, 522.7, 540, 800];
 
   const instruments = {
     // ----------------------------------------------------------------- drums
@@ -32,7 +86,8 @@
       const beater = new Tone.NoiseSynth({
         noise: { type: 'white' },
         envelope: { attack: 0.0005, decay: 0.012, sustain: 0, release: 0.005 },
-      }).connect(filterOut({ type: 'highpass', frequency: 2500 }));
+      });
+      beater.chain(new Tone.Filter({ type: 'highpass', frequency: 2500 }), dest());
       beater.volume.value = -22;
       for (const e of events) {
         body.triggerAttackRelease('A1', 0.3, e.t, e.v);
@@ -46,7 +101,7 @@
         noise: { type: 'white' },
         envelope: { attack: 0.001, decay: 0.2, sustain: 0, release: 0.05 },
       });
-      wires.chain(new Tone.Filter({ type: 'highpass', frequency: 700 }), filterOut({ type: 'lowpass', frequency: 9000 }));
+      wires.chain(new Tone.Filter({ type: 'highpass', frequency: 700 }), new Tone.Filter({ type: 'lowpass', frequency: 9000 }), dest());
       // Shell: a short pitched thump around G3.
       const shell = new Tone.MembraneSynth({
         pitchDecay: 0.025,
@@ -61,72 +116,41 @@
     },
 
     hats(events) {
-      // A hi-hat = inharmonic metal partials (MetalSynth) + bright noise, high-passed.
-      const makeHat = (decay) => {
-        const highpass = filterOut({ type: 'highpass', frequency: 7000 });
-        const metal = new Tone.MetalSynth({
-          harmonicity: 5.1,
-          modulationIndex: 32,
-          resonance: 6000,
-          octaves: 1.5,
-          envelope: { attack: 0.001, decay, release: 0.03 },
-        }).connect(highpass);
-        const noise = new Tone.NoiseSynth({
-          noise: { type: 'white' },
-          envelope: { attack: 0.001, decay, sustain: 0, release: 0.03 },
-        }).connect(highpass);
-        metal.volume.value = -8;
-        noise.volume.value = -6;
-        return {
-          hit(t, v) {
-            metal.triggerAttack(320, t, v);
-            noise.triggerAttack(t, v);
-          },
-          choke(t) {
-            metal.triggerRelease(t);
-            noise.triggerRelease(t);
-          },
-        };
-      };
-      const closed = makeHat(0.05);
-      const open = makeHat(0.4);
-      const ringing = makeHat(1.2);
+      // A hi-hat = 808 metal + bright noise, high-passed, shaped by an envelope
+      // per articulation: closed (tight), open (choked by the next hit) and one
+      // long final ring.
+      const metal = new Tone.Filter({ type: 'bandpass', frequency: 10000, Q: 1 });
+      metalBank(TR808_METAL).connect(metal);
+      const noise = new Tone.Noise({ type: 'white', volume: -14 }).start(0);
+      const highpass = new Tone.Filter({ type: 'highpass', frequency: 7000 });
+      sumInPairs([metal, noise]).connect(highpass);
+      const closed = new Tone.AmplitudeEnvelope({ attack: 0.001, decay: 0.05, sustain: 0, release: 0.03 });
+      const open = new Tone.AmplitudeEnvelope({ attack: 0.001, decay: 0.45, sustain: 0, release: 0.04 });
+      const ring = new Tone.AmplitudeEnvelope({ attack: 0.001, decay: 1.3, sustain: 0, release: 0.3 });
+      highpass.fan(closed, open, ring);
+      sumInPairs([closed, open, ring]).connect(dest());
       for (const e of events) {
-        if (!e.open) closed.hit(e.t, e.v);
-        else if (e.ring) ringing.hit(e.t, e.v);
+        if (!e.open) closed.triggerAttack(e.t, e.v);
+        else if (e.ring) ring.triggerAttack(e.t, e.v);
         else {
-          open.hit(e.t, e.v);
-          open.choke(e.t + e.chokeAfter); // foot closes the hat on the next hit
+          open.triggerAttack(e.t, e.v);
+          open.triggerRelease(e.t + e.chokeAfter); // foot closes the hat on the next hit
         }
       }
     },
 
     tambourine(events) {
-      // Jingles: high inharmonic metal plus shaken noise, band-passed up top.
-      const band = filterOut({ type: 'bandpass', frequency: 8500, Q: 0.7 });
-      const jingles = new Tone.MetalSynth({
-        harmonicity: 7.3,
-        modulationIndex: 18,
-        resonance: 7000,
-        octaves: 1,
-        envelope: { attack: 0.002, decay: 0.12, release: 0.05 },
-      }).connect(band);
-      const shaker = new Tone.NoiseSynth({
-        noise: { type: 'white' },
-        envelope: { attack: 0.004, decay: 0.06, sustain: 0, release: 0.03 },
-      }).connect(band);
-      jingles.volume.value = -10;
-      for (const e of events) {
-        // A struck hit rings longer than a shake. Envelope settings are read
-        // when each note is scheduled, so they can change from note to note.
-        const struck = e.kind === 'hit';
-        jingles.envelope.attack = struck ? 0.001 : 0.006;
-        jingles.envelope.decay = struck ? 0.25 : 0.07;
-        shaker.envelope.attack = struck ? 0.001 : 0.008;
-        shaker.envelope.decay = struck ? 0.18 : 0.05;
-        jingles.triggerAttack(850, e.t, e.v);
-        shaker.triggerAttack(e.t, e.v);
-      }
+      // Jingles: the same kind of metal bank, pitched higher, plus shaken noise,
+      // band-passed up top. Struck hits ring longer than shakes.
+      const metal = metalBank(TR808_METAL.map((f) => f * 2.3));
+      const noise = new Tone.Noise({ type: 'white', volume: -10 }).start(0);
+      const band = new Tone.Filter({ type: 'bandpass', frequency: 8500, Q: 0.7 });
+      sumInPairs([metal, noise]).chain(new Tone.Filter({ type: 'highpass', frequency: 3500, rolloff: -24 }), band);
+      const hit = new Tone.AmplitudeEnvelope({ attack: 0.001, decay: 0.25, sustain: 0, release: 0.05 });
+      const shake = new Tone.AmplitudeEnvelope({ attack: 0.008, decay: 0.06, sustain: 0, release: 0.03 });
+      band.fan(hit, shake);
+      sumInPairs([hit, shake]).connect(dest());
+      for (const e of events) (e.kind === 'hit' ? hit : shake).triggerAttack(e.t, e.v);
     },
 
     // ------------------------------------------------------------------ bass
@@ -156,82 +180,82 @@
     piano(events) {
       // FM "piano": a bright strike that mellows quickly (the modulation
       // envelope), then a softer sustained hum while the pedal is down.
-      const piano = new Tone.PolySynth({
-        voice: Tone.FMSynth,
-        maxPolyphony: 64,
-        options: {
+      const release = 0.9;
+      const makeVoice = () =>
+        new Tone.FMSynth({
           harmonicity: 1,
           modulationIndex: 3.6,
           oscillator: { type: 'sine' },
           modulation: { type: 'sine' },
-          envelope: { attack: 0.002, decay: 3, sustain: 0.15, release: 0.9 },
-          modulationEnvelope: { attack: 0.002, decay: 2, sustain: 0.25, release: 0.9 },
-        },
-      });
+          envelope: { attack: 0.002, decay: 3, sustain: 0.15, release },
+          modulationEnvelope: { attack: 0.002, decay: 2, sustain: 0.25, release },
+        });
       // A 1:1 FM ratio also makes a little DC; the high-pass (a DC blocker) removes it.
-      piano.chain(new Tone.Filter({ type: 'highpass', frequency: 35 }), filterOut({ type: 'lowpass', frequency: 6000 }));
-      for (const e of events) piano.triggerAttackRelease(e.note, e.d, e.t, e.v);
+      playPolyphonic(makeVoice, events, release).chain(
+        new Tone.Filter({ type: 'highpass', frequency: 35 }),
+        new Tone.Filter({ type: 'lowpass', frequency: 6000 }),
+        dest(),
+      );
     },
 
     // --------------------------------------------------------------- guitars
 
     guitar1(events) {
       // Strummed "acoustic": bright sawtooth strings that darken as they ring.
-      const strings = new Tone.PolySynth({
-        voice: Tone.MonoSynth,
-        maxPolyphony: 64,
-        options: {
+      const release = 0.09;
+      const makeString = () =>
+        new Tone.MonoSynth({
           oscillator: { type: 'sawtooth' },
           filter: { type: 'lowpass', Q: 0.8, rolloff: -12 },
           filterEnvelope: { attack: 0.001, decay: 0.35, sustain: 0.22, release: 0.15, baseFrequency: 450, octaves: 3.3, exponent: 2 },
-          envelope: { attack: 0.002, decay: 1.3, sustain: 0.25, release: 0.09 },
-        },
-      });
-      strings.chain(new Tone.Filter({ type: 'highpass', frequency: 90 }), filterOut({ type: 'lowpass', frequency: 6000 }));
+          envelope: { attack: 0.002, decay: 1.3, sustain: 0.25, release },
+          volume: -4,
+        });
+      const strings = playPolyphonic(makeString, events.filter((e) => e.kind === 'string'), release);
+      const body = new Tone.Filter({ type: 'lowpass', frequency: 6000 });
+      strings.chain(new Tone.Filter({ type: 'highpass', frequency: 90 }), body);
       // The plectrum scraping across the strings.
       const pick = new Tone.NoiseSynth({
         noise: { type: 'white' },
         envelope: { attack: 0.002, decay: 0.03, sustain: 0, release: 0.01 },
-      }).connect(filterOut({ type: 'bandpass', frequency: 3200, Q: 0.9 }));
-      pick.volume.value = -20;
-      for (const e of events) {
-        if (e.kind === 'pick') pick.triggerAttackRelease(0.03, e.t, e.v);
-        else strings.triggerAttackRelease(e.note, e.d, e.t, e.v * 0.6);
-      }
+        volume: -20,
+      });
+      const scrape = new Tone.Filter({ type: 'bandpass', frequency: 3200, Q: 0.9 });
+      pick.connect(scrape);
+      sumInPairs([body, scrape]).connect(dest());
+      for (const e of events) if (e.kind === 'pick') pick.triggerAttackRelease(0.03, e.t, e.v);
     },
 
     guitar2(events) {
       // Picked "electric": a narrow pulse wave (nasal, like a bridge pickup)
       // with a quick filter pluck on every note.
-      const guitar = new Tone.PolySynth({
-        voice: Tone.MonoSynth,
-        maxPolyphony: 32,
-        options: {
+      const release = 0.25;
+      const makeVoice = () =>
+        new Tone.MonoSynth({
           oscillator: { type: 'pulse', width: 0.3 },
           filter: { type: 'lowpass', Q: 1.2, rolloff: -24 },
           filterEnvelope: { attack: 0.001, decay: 0.18, sustain: 0.3, release: 0.2, baseFrequency: 700, octaves: 2.6, exponent: 2 },
-          envelope: { attack: 0.002, decay: 1.1, sustain: 0.15, release: 0.25 },
-        },
-      });
-      guitar.connect(filterOut({ type: 'highpass', frequency: 150 }));
-      for (const e of events) guitar.triggerAttackRelease(e.note, e.d, e.t, e.v);
+          envelope: { attack: 0.002, decay: 1.1, sustain: 0.15, release },
+        });
+      playPolyphonic(makeVoice, events, release).chain(new Tone.Filter({ type: 'highpass', frequency: 150 }), dest());
     },
 
     // --------------------------------------------------------------- strings
 
     strings(events) {
       // Bowed section: sawtooth voices with a slow bow-in, through a warm low-pass.
-      const section = new Tone.PolySynth({
-        voice: Tone.Synth,
-        maxPolyphony: 32,
-        options: {
+      const release = 1.2;
+      const makeVoice = () =>
+        new Tone.Synth({
           oscillator: { type: 'sawtooth' },
-          envelope: { attack: 0.45, attackCurve: 'linear', decay: 0.3, sustain: 0.85, release: 1.2 },
-        },
-      });
-      const body = new Tone.Filter({ type: 'lowpass', frequency: 2000, Q: 0.5, rolloff: -24 });
-      section.chain(body, filterOut({ type: 'highpass', frequency: 160 }));
-      for (const e of events) section.triggerAttackRelease(e.note, e.d, e.t, e.v * 0.5);
+          envelope: { attack: 0.45, attackCurve: 'linear', decay: 0.3, sustain: 0.85, release },
+          volume: -6,
+        });
+      playPolyphonic(makeVoice, events, release).chain(
+        new Tone.Filter({ type: 'lowpass', frequency: 2000, Q: 0.5, rolloff: -24 }),
+        new Tone.Filter({ type: 'highpass', frequency: 160 }),
+        dest(),
+      );
     },
 
     // ------------------------------------------------------------------ lead
@@ -255,15 +279,18 @@
         envelope: { attack: 0.07, decay: 0.15, sustain: 0.9, release: 0.22 },
         portamento: 0.07,
       });
-      // Syllables: a small dip in level at each new note, like a consonant.
-      const syllable = new Tone.Gain(1).connect(dest());
-      const formants = VOWELS.a.map((frequency, i) => {
-        const filter = new Tone.Filter({ type: 'bandpass', frequency, Q: FORMANT_Q[i] });
-        cords.chain(filter, new Tone.Gain(FORMANT_GAIN[i]), syllable);
-        return filter;
+      const formants = VOWELS.a.map((frequency, i) => new Tone.Filter({ type: 'bandpass', frequency, Q: FORMANT_Q[i] }));
+      const paths = formants.map((filter, i) => {
+        const level = new Tone.Gain(FORMANT_GAIN[i]);
+        cords.chain(filter, level);
+        return level;
       });
       // Chest: a little of the low, unfiltered tone for body.
-      cords.chain(new Tone.Filter({ type: 'lowpass', frequency: 700 }), new Tone.Gain(0.3), syllable);
+      const chest = new Tone.Gain(0.3);
+      cords.chain(new Tone.Filter({ type: 'lowpass', frequency: 700 }), chest);
+      // Syllables: a small dip in level at each new note, like a consonant.
+      const syllable = new Tone.Gain(1);
+      sumInPairs([...paths, chest]).chain(syllable, dest());
 
       const vibrato = new Tone.LFO({ frequency: 5.4, min: -30, max: 30, amplitude: 0 }).start(0);
       vibrato.connect(cords.detune);
