@@ -61,6 +61,13 @@ async function boot(): Promise<void> {
     getPositionSec: () => engine.getPositionSec(),
     readMeter: (id) => engine.readMeter(id),
     exportMix: (settings, onProgress) => engine.exportMix(store, settings, onProgress),
+    readLoudness: () => engine.readLoudness(),
+    loudnessHistory: () => engine.loudnessHistory(),
+    resetLoudness: () => engine.resetLoudness(),
+    limiterReductionDb: () => engine.graph.master.gainReductionDb,
+    analyzeMix: (onProgress) => engine.analyzeMix(store, onProgress),
+    analyzeFile: (file) => engine.analyzeFile(store, file),
+    autoMaster: (onProgress) => engine.autoMaster(store, onProgress),
   };
   root.render(
     <StrictMode>

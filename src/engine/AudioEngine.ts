@@ -7,6 +7,12 @@ import { Metronome } from './Metronome';
 import { MixGraph } from './MixGraph';
 import { PeakMeters } from './PeakMeters';
 import { renderProject } from './render';
+import { Analyzer } from './analysis/Analyzer';
+import { LoudnessMonitor, type LoudnessHistory, type LoudnessReading } from './LoudnessMonitor';
+import { analyzeBuffer, analyzeMix, autoMaster } from './mastering';
+
+/** Largest file "Analyze a file" accepts: decoding needs ~4× the file in memory. */
+export const MAX_ANALYSIS_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface ExportOptions {
   readonly sampleRate: 44100 | 48000;
@@ -33,15 +39,18 @@ export class AudioEngine {
   readonly library: AssetLibrary;
   readonly graph: MixGraph;
   readonly metronome: Metronome;
+  readonly loudness: LoudnessMonitor | null;
+  readonly analyzer = new Analyzer();
   private readonly meters: PeakMeters | null;
   private disposed = false;
 
-  private constructor(context: Tone.Context, meters: PeakMeters | null) {
+  private constructor(context: Tone.Context, meters: PeakMeters | null, loudness: LoudnessMonitor | null, library: AssetLibrary, graph: MixGraph) {
     this.context = context;
+    this.loudness = loudness;
     this.raw = context.rawContext as unknown as AudioContext;
     this.meters = meters;
-    this.library = new AssetLibrary(this.raw);
-    this.graph = new MixGraph({ context, buffers: this.library.buffers, tap: meters ? meters.tap : undefined });
+    this.library = library;
+    this.graph = graph;
     this.metronome = new Metronome(context);
   }
 
@@ -51,7 +60,15 @@ export class AudioEngine {
     Tone.setContext(context);
     const raw = context.rawContext as unknown as AudioContext;
     const meters = options.meters === false ? null : await PeakMeters.create(raw);
-    return new AudioEngine(context, meters);
+    const loudness = options.meters === false ? null : await LoudnessMonitor.create(raw);
+    const library = new AssetLibrary(raw);
+    const graph = await MixGraph.create({
+      context,
+      buffers: library.buffers,
+      tap: meters ? meters.tap : undefined,
+      masterTaps: loudness ? [loudness.input] : [],
+    });
+    return new AudioEngine(context, meters, loudness, library, graph);
   }
 
   get transport(): ReturnType<typeof Tone.getTransport> {
@@ -61,7 +78,8 @@ export class AudioEngine {
   /** Where the listener is in the song now, seconds (the audio clock, not the scheduler's look-ahead). */
   getPositionSec(): number {
     if (this.transport.state !== 'started') return this.transport.seconds;
-    return Math.max(0, this.transport.getSecondsAtTime(this.raw.currentTime));
+    // What is heard now left the transport one chain-latency ago.
+    return Math.max(0, this.transport.getSecondsAtTime(this.raw.currentTime - this.graph.latencySec));
   }
 
   /** Latest post-fader [peakL, peakR] of a track, or of "master"; linear. */
@@ -92,9 +110,54 @@ export class AudioEngine {
     return new Blob([bytes], { type: 'audio/wav' });
   }
 
+  /** The live loudness of the master output (BS.1770, from an AudioWorklet), read once per frame. */
+  readLoudness(): Readonly<LoudnessReading> | null {
+    return this.loudness?.read() ?? null;
+  }
+
+  loudnessHistory(): LoudnessHistory | null {
+    return this.loudness?.history() ?? null;
+  }
+
+  resetLoudness(): void {
+    this.loudness?.reset();
+  }
+
+  /** Renders the mix offline through the whole chain and stores its loudness analysis. */
+  async analyzeMix(store: EarshotStore, onProgress: (f: number) => void): Promise<void> {
+    const analysis = await analyzeMix(store.getState().project, this.library.buffers, this.analyzer, onProgress);
+    store.getState().actions.setMixAnalysis(analysis);
+  }
+
+  /** Decodes a file the user chose (once) and stores its loudness analysis; the project is not touched. */
+  async analyzeFile(store: EarshotStore, file: File): Promise<void> {
+    if (file.size === 0) throw new Error(`${file.name} is empty (0 bytes)`);
+    if (file.size > MAX_ANALYSIS_FILE_BYTES) throw new Error(`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, over the ${MAX_ANALYSIS_FILE_BYTES / 2 ** 20} MB limit`);
+    let buffer: AudioBuffer;
+    try {
+      buffer = await this.raw.decodeAudioData(await file.arrayBuffer());
+    } catch {
+      throw new Error(`${file.name} could not be decoded: it is not audio this browser can read`);
+    }
+    store.getState().actions.setFileAnalysis(await analyzeBuffer(file.name, buffer, this.analyzer));
+  }
+
+  /** Sets gain and limiter to hit the chosen loudness target, then re-measures and reports. */
+  async autoMaster(store: EarshotStore, onProgress: (f: number) => void): Promise<void> {
+    const { mastering, report } = await autoMaster(store.getState().project, this.library.buffers, this.analyzer, onProgress);
+    const { actions } = store.getState();
+    actions.updateMastering(() => mastering);
+    actions.setMixAnalysis(report.after);
+    actions.setAutoMasterReport(report);
+    // The live integrated reading so far measured the old master; start it again for the new one.
+    this.resetLoudness();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.analyzer.dispose();
+    this.loudness?.dispose();
     this.transport.stop();
     this.transport.cancel(0);
     this.metronome.dispose();

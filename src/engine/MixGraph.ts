@@ -14,6 +14,8 @@ export interface MixGraphOptions {
   readonly buffers: ReadonlyMap<string, AudioBuffer>;
   readonly destination?: AudioNode;
   readonly tap?: TapFactory;
+  /** More taps of the master output, e.g. the loudness monitor. */
+  readonly masterTaps?: readonly AudioNode[];
 }
 
 /** Short fades at clip edges, so a clip cut or entered mid-note does not click. */
@@ -39,13 +41,27 @@ export class MixGraph {
   private readonly tracks = new Map<string, TrackNode>();
   private disposed = false;
 
-  constructor(options: MixGraphOptions) {
+  private constructor(options: MixGraphOptions, master: MasterBus, masterTap: AudioNode | null) {
     this.context = options.context;
     this.raw = options.context.rawContext as unknown as BaseAudioContext;
     this.buffers = options.buffers;
     this.tapFactory = options.tap;
-    this.masterTap = this.tapFactory?.('master') ?? null;
-    this.master = new MasterBus({ context: this.raw, destination: options.destination ?? this.raw.destination, tap: this.masterTap });
+    this.masterTap = masterTap;
+    this.master = master;
+  }
+
+  /** Builds the graph's fixed part (the master bus and its limiter worklet); tracks follow with apply(). */
+  static async create(options: MixGraphOptions): Promise<MixGraph> {
+    const raw = options.context.rawContext as unknown as BaseAudioContext;
+    const masterTap = options.tap?.('master') ?? null;
+    const taps = [...(masterTap ? [masterTap] : []), ...(options.masterTaps ?? [])];
+    const master = await MasterBus.create({ context: raw, destination: options.destination ?? raw.destination, taps });
+    return new MixGraph(options, master, masterTap);
+  }
+
+  /** Delay from the strips to the master output (mastering chain look-ahead), seconds. */
+  get latencySec(): number {
+    return this.master.latencySec;
   }
 
   /**
@@ -64,6 +80,7 @@ export class MixGraph {
     }
     for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id);
     this.master.setGainDb(project.master.gainDb, rampSec);
+    this.master.setMastering(project.master.mastering, rampSec);
   }
 
   /** The post-fader tap of a track, if one was made. */

@@ -1,5 +1,6 @@
 import type { EarshotStore } from '../state/store';
 import type { AudioStatus } from '../state/store';
+import { STREAMING_REFERENCE_LUFS } from '../state/mastering';
 import type { AudioEngine } from './AudioEngine';
 
 /** Parameter glide while sound plays: short enough to feel instant, long enough not to click. */
@@ -19,6 +20,17 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   off.push(store.subscribe((s) => s.project.tracks, () => applyMix(RAMP_SEC)));
   off.push(store.subscribe((s) => s.project.master, () => applyMix(RAMP_SEC)));
   off.push(store.subscribe((s) => s.assetStatus, () => applyMix(0)));
+
+  // Streaming preview: a louder master is heard turned down to the streaming reference, as a service would.
+  const applyPreview = () => {
+    const s = store.getState();
+    const measured = s.mixAnalysis?.integratedLufs;
+    const turnDown = s.streamingPreview && measured !== undefined && Number.isFinite(measured) ? Math.min(0, STREAMING_REFERENCE_LUFS - measured) : 0;
+    engine.graph.master.setMonitorGainDb(turnDown, RAMP_SEC * 5);
+  };
+  applyPreview();
+  off.push(store.subscribe((s) => s.streamingPreview, applyPreview));
+  off.push(store.subscribe((s) => s.mixAnalysis, applyPreview));
 
   // Tempo and loop.
   const applyTempo = () => {

@@ -2,6 +2,9 @@ import * as Tone from 'tone';
 import type { Project } from '../state/project';
 import { MixGraph } from './MixGraph';
 
+/** Room reserved for the mastering chain's look-ahead, seconds (it needs ~9 ms). */
+const LATENCY_GUESS_SEC = 0.05;
+
 export interface RenderOptions {
   /** Output rate, Hz. */
   readonly sampleRate: number;
@@ -11,6 +14,8 @@ export interface RenderOptions {
   readonly endSec?: number;
   /** Called with 0..1 as rendering advances. */
   readonly onProgress?: (fraction: number) => void;
+  /** More taps of the master output inside the offline graph (e.g. a loudness monitor). */
+  readonly masterTaps?: (context: BaseAudioContext) => Promise<AudioNode[]>;
 }
 
 /**
@@ -23,9 +28,15 @@ export async function renderProject(project: Project, buffers: ReadonlyMap<strin
   const durationSec = endSec - startSec;
   if (!(durationSec > 0)) throw new RangeError(`Nothing to render: the range ${startSec}..${endSec} s is empty`);
   const length = Math.ceil(durationSec * options.sampleRate);
-  const native = new OfflineAudioContext({ numberOfChannels: 2, length, sampleRate: options.sampleRate });
+  // The mastering chain looks ahead a few ms: render that much longer and drop it from the start,
+  // so the file lines up with the timeline exactly.
+  const latencyFrames = Math.round(LATENCY_GUESS_SEC * options.sampleRate);
+  const native = new OfflineAudioContext({ numberOfChannels: 2, length: length + latencyFrames, sampleRate: options.sampleRate });
   const context = new Tone.OfflineContext(native);
-  const graph = new MixGraph({ context, buffers });
+  const masterTaps = options.masterTaps ? await options.masterTaps(native) : [];
+  const graph = await MixGraph.create({ context, buffers, masterTaps });
+  const skip = Math.round(graph.latencySec * options.sampleRate);
+  if (skip > latencyFrames) throw new Error(`mastering latency ${skip} frames exceeds the ${latencyFrames} reserved`);
   try {
     graph.apply(project, 0);
     context.transport.bpm.value = project.bpm;
@@ -43,9 +54,11 @@ export async function renderProject(project: Project, buffers: ReadonlyMap<strin
 
       }
     }
-    const rendered = await context.render(false);
+    const rendered = (await context.render(false)).get() as AudioBuffer;
     onProgress?.(1);
-    return rendered.get() as AudioBuffer;
+    const out = new AudioBuffer({ numberOfChannels: 2, length, sampleRate: options.sampleRate });
+    for (let c = 0; c < 2; c++) out.copyToChannel(rendered.getChannelData(c).subarray(skip, skip + length), c);
+    return out;
   } finally {
     graph.dispose();
     context.dispose();

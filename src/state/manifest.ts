@@ -1,5 +1,6 @@
 import type { AssetRef, Project, Track, TrackRole } from './project';
 import { clampFaderDb, clampPanValue } from './project';
+import { DEFAULT_MASTERING } from './mastering';
 
 const ROLES: readonly TrackRole[] = ['kick', 'snare', 'hats', 'tambourine', 'bass', 'piano', 'guitar', 'strings', 'lead', 'other'];
 
@@ -90,7 +91,7 @@ export function projectFromManifest(raw: unknown, baseUrl: string): Project {
     durationSec,
     assets,
     tracks,
-    master: { gainDb: 0 },
+    master: { gainDb: 0, mastering: DEFAULT_MASTERING },
     loop: { enabled: false, startSec: 0, endSec: Math.min(durationSec, barSec * 4) },
   };
 }

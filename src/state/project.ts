@@ -1,5 +1,6 @@
 import { FADER_MAX_DB, FADER_MIN_DB } from '../dsp/decibels';
 import { clampPan } from '../dsp/pan';
+import { DEFAULT_MASTERING, type MasteringSettings } from './mastering';
 
 /** A piece of audio the project plays, fetched and decoded once. */
 export interface AssetRef {
@@ -53,7 +54,7 @@ export interface Project {
   readonly durationSec: number;
   readonly assets: readonly AssetRef[];
   readonly tracks: readonly Track[];
-  readonly master: { readonly gainDb: number };
+  readonly master: { readonly gainDb: number; readonly mastering: MasteringSettings };
   readonly loop: LoopRegion;
 }
 
@@ -80,7 +81,7 @@ export function emptyProject(): Project {
     durationSec: 0,
     assets: [],
     tracks: [],
-    master: { gainDb: 0 },
+    master: { gainDb: 0, mastering: DEFAULT_MASTERING },
     loop: { enabled: false, startSec: 0, endSec: 8 },
   };
 }

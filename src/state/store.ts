@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Project, Track } from './project';
 import { clampFaderDb, clampPanValue, emptyProject } from './project';
+import { clampMastering, type AutoMasterReport, type LoudnessAnalysis, type MasteringSettings } from './mastering';
 
 export type PlayState = 'stopped' | 'playing' | 'paused';
 
@@ -28,6 +29,12 @@ export interface UiSlice {
   readonly assetStatus: Readonly<Record<string, AssetStatus>>;
   /** Timeline zoom, pixels per second. */
   readonly pxPerSec: number;
+  /** Play the master turned down to the streaming reference when it is louder (monitoring only, never exported). */
+  readonly streamingPreview: boolean;
+  /** The latest offline loudness analyses: of the mix, and of a file the user chose. */
+  readonly mixAnalysis: LoudnessAnalysis | null;
+  readonly fileAnalysis: LoudnessAnalysis | null;
+  readonly autoMasterReport: AutoMasterReport | null;
 }
 
 export interface Actions {
@@ -37,6 +44,12 @@ export interface Actions {
   setTrackMute(trackId: string, mute: boolean): void;
   setTrackSolo(trackId: string, solo: boolean): void;
   setMasterGain(gainDb: number): void;
+  /** Changes mastering settings; every field is clamped to its range. */
+  updateMastering(patch: (m: MasteringSettings) => MasteringSettings): void;
+  setStreamingPreview(on: boolean): void;
+  setMixAnalysis(a: LoudnessAnalysis | null): void;
+  setFileAnalysis(a: LoudnessAnalysis | null): void;
+  setAutoMasterReport(r: AutoMasterReport | null): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -105,6 +118,12 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         setTrackMute: (id, mute) => updateProject((p) => mapTrack(p, id, (t) => (t.mute === mute ? t : { ...t, mute }))),
         setTrackSolo: (id, solo) => updateProject((p) => mapTrack(p, id, (t) => (t.solo === solo ? t : { ...t, solo }))),
         setMasterGain: (gainDb) => updateProject((p) => ({ ...p, master: { ...p.master, gainDb: clampFaderDb(gainDb) } })),
+        updateMastering: (patch) =>
+          updateProject((p) => ({ ...p, master: { ...p.master, mastering: clampMastering(patch(p.master.mastering)) } })),
+        setStreamingPreview: (streamingPreview) => set({ streamingPreview }),
+        setMixAnalysis: (mixAnalysis) => set({ mixAnalysis }),
+        setFileAnalysis: (fileAnalysis) => set({ fileAnalysis }),
+        setAutoMasterReport: (autoMasterReport) => set({ autoMasterReport }),
         play: () => set({ playState: 'playing' }),
         pause: () => {
           if (get().playState === 'playing') set({ playState: 'paused' });
@@ -135,6 +154,10 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         audioStatus: 'starting',
         assetStatus: {},
         pxPerSec: 40,
+        streamingPreview: false,
+        mixAnalysis: null,
+        fileAnalysis: null,
+        autoMasterReport: null,
         actions,
       };
     }),

@@ -1,10 +1,63 @@
 import { ExportControl } from './components/ExportControl';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { AudioStatusBanner } from './components/AudioStatusBanner';
 import { useShortcuts } from './hooks/useShortcuts';
 import { MixerPanel } from './panels/MixerPanel';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './panels/TransportBar';
 import { useEarshot, useEarshotStore } from './StoreContext';
+
+const MasteringPanel = lazy(() => import('./panels/MasteringPanel'));
+
+type Tab = 'mixer' | 'mastering';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'mixer', label: 'Mixer' },
+  { id: 'mastering', label: 'Mastering' },
+];
+
+/** The mixer and the mastering section share the lower half of the screen, as tabs. */
+function BottomPanels() {
+  const [tab, setTab] = useState<Tab>('mixer');
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <div className="bottom">
+      <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'mixer' ? (
+          <MixerPanel />
+        ) : (
+          <Suspense fallback={<p className="muted pad">Loading the mastering section…</p>}>
+            <MasteringPanel />
+          </Suspense>
+        )}
+      </div>
+    </div>
+  );
+}
 
 export function App() {
   const store = useEarshotStore();
@@ -25,7 +78,7 @@ export function App() {
       <AudioStatusBanner />
       <main className="workspace">
         <Timeline />
-        <MixerPanel />
+        <BottomPanels />
       </main>
     </div>
   );

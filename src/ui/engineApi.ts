@@ -5,6 +5,22 @@ export interface ExportSettings {
   readonly bitDepth: 16 | 24;
 }
 
+/** A live BS.1770 reading of the master output (LUFS, LU, dBTP; −∞ where not yet defined). */
+export interface LiveLoudness {
+  readonly momentary: number;
+  readonly shortTerm: number;
+  readonly integrated: number;
+  readonly lra: number;
+  readonly truePeakMaxDb: number;
+}
+
+export interface LoudnessHistoryView {
+  readonly momentary: Float32Array;
+  readonly shortTerm: Float32Array;
+  readonly count: number;
+  readonly intervalSec: number;
+}
+
 /** What the UI may ask of the audio engine. The UI never touches Tone.js; app/ supplies this. */
 export interface EngineApi {
   /** The listener's position in the song, seconds. Read once per frame, never stored. */
@@ -13,6 +29,15 @@ export interface EngineApi {
   readMeter(id: string): Float32Array;
   /** Renders the mix offline and encodes a WAV file. */
   exportMix(settings: ExportSettings, onProgress: (fraction: number) => void): Promise<Blob>;
+  readLoudness(): LiveLoudness | null;
+  loudnessHistory(): LoudnessHistoryView | null;
+  resetLoudness(): void;
+  /** Latest limiter gain reduction, dB ≥ 0. */
+  limiterReductionDb(): number;
+  /** Offline analyses and auto-master; results land in the store. */
+  analyzeMix(onProgress: (fraction: number) => void): Promise<void>;
+  analyzeFile(file: File): Promise<void>;
+  autoMaster(onProgress: (fraction: number) => void): Promise<void>;
 }
 
 export const EngineContext = createContext<EngineApi | null>(null);

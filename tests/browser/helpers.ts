@@ -1,4 +1,5 @@
 import { mulberry32 } from '../../src/dsp/random';
+import { DEFAULT_MASTERING } from '../../src/state/mastering';
 import type { Project, Track } from '../../src/state/project';
 
 export const SR = 44100;
@@ -46,7 +47,8 @@ export function project(tracks: Track[], durationSec = 2): Project {
     durationSec,
     assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, url: `${t.id}.wav` })),
     tracks,
-    master: { gainDb: 0 },
+    // The limiter is bypassed so strip-level measurements see the raw mix; the chain's latency stays.
+    master: { gainDb: 0, mastering: { ...DEFAULT_MASTERING, limiter: { ...DEFAULT_MASTERING.limiter, enabled: false } } },
     loop: { enabled: false, startSec: 0, endSec: durationSec },
   };
 }

@@ -11,14 +11,19 @@ const buffers = new Map<string, AudioBuffer>([
   ['b', noiseBuffer(3, DUR)],
 ]);
 
+/** Renders DUR seconds of whatever setup() leaves in the graph, aligned to the timeline (latency removed). */
 async function renderWith(setup: (graph: MixGraph) => void): Promise<AudioBuffer> {
-  const native = new OfflineAudioContext({ numberOfChannels: 2, length: DUR * SR, sampleRate: SR });
+  const extra = Math.round(0.05 * SR);
+  const native = new OfflineAudioContext({ numberOfChannels: 2, length: DUR * SR + extra, sampleRate: SR });
   const context = new Tone.OfflineContext(native);
-  const graph = new MixGraph({ context, buffers });
+  const graph = await MixGraph.create({ context, buffers });
+  const skip = Math.round(graph.latencySec * SR);
   setup(graph);
   context.transport.start(0, 0);
-  const out = (await context.render(false)).get() as AudioBuffer;
+  const raw = (await context.render(false)).get() as AudioBuffer;
   graph.dispose();
+  const out = new AudioBuffer({ numberOfChannels: 2, length: DUR * SR, sampleRate: SR });
+  for (let c = 0; c < 2; c++) out.copyToChannel(raw.getChannelData(c).subarray(skip, skip + DUR * SR), c);
   return out;
 }
 
