@@ -6,8 +6,10 @@ import { MixerPanel } from './panels/MixerPanel';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './panels/TransportBar';
 import { useEarshot, useEarshotStore } from './StoreContext';
+import { navigate, useHashRoute } from './hooks/useHashRoute';
 
 const MasteringPanel = lazy(() => import('./panels/MasteringPanel'));
+const EncyclopediaPanel = lazy(() => import('./panels/EncyclopediaPanel'));
 
 type Tab = 'mixer' | 'mastering';
 const TABS: { id: Tab; label: string }[] = [
@@ -63,6 +65,7 @@ export function App() {
   const store = useEarshotStore();
   const title = useEarshot((s) => s.project.title);
   useShortcuts(store);
+  const route = useHashRoute();
   return (
     <div className="app">
       <header className="app-header">
@@ -72,6 +75,9 @@ export function App() {
         <p className="song-title">
           <span className="song-label">Demo song</span> {title}
         </p>
+        <button type="button" className="btn btn-text" onClick={() => navigate('#/encyclopedia')}>
+          Encyclopedia
+        </button>
         <ExportControl />
       </header>
       <TransportBar />
@@ -80,6 +86,11 @@ export function App() {
         <Timeline />
         <BottomPanels />
       </main>
+      {route.page === 'encyclopedia' && (
+        <Suspense fallback={<div className="overlay" role="status">Loading the encyclopedia…</div>}>
+          <EncyclopediaPanel articleId={route.articleId} />
+        </Suspense>
+      )}
     </div>
   );
 }
