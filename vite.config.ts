@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
@@ -7,8 +8,35 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 // browser does not break `npm start` or the Node unit tests.
 const needsBrowser = process.argv.some((a) => a.includes('browser'));
 
+/**
+ * The production Content-Security-Policy: scripts only from our own origin (no inline script, no eval);
+ * workers from our origin or blob: (Tone's scheduler runs in a blob worker); AudioWorklet modules are scripts
+ * from 'self'. Inline styles are allowed for wavesurfer's shadow-DOM styles. Dev mode is left without it,
+ * because Vite's hot reload injects inline scripts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'earshot-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   build: {
