@@ -53,7 +53,13 @@ async function boot(): Promise<void> {
     root.render(<LoadError message={err instanceof Error ? err.message : String(err)} />);
     return;
   }
-  const engine = await AudioEngine.create();
+  let engine: AudioEngine;
+  try {
+    engine = await AudioEngine.create();
+  } catch (err) {
+    root.render(<LoadError message={`The audio engine could not start: ${err instanceof Error ? err.message : String(err)}`} />);
+    return;
+  }
   const unbind = bindStore(store, engine);
   // A handle for debugging in the browser console during development; absent from production builds.
   if (import.meta.env.DEV) Object.assign(window, { earshot: { store, engine } });

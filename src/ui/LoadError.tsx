@@ -1,9 +1,9 @@
-/** Shown when the demo song's manifest cannot be read at all. */
+/** Shown when Earshot cannot start at all: the demo song's manifest is unreadable or the audio engine failed. */
 export function LoadError({ message }: { message: string }) {
   return (
     <div className="app app-error" role="alert">
       <h1 className="brand">Earshot</h1>
-      <p>The demo song could not be loaded.</p>
+      <p>Earshot could not start.</p>
       <p className="error-text">{message}</p>
     </div>
   );

@@ -12,7 +12,7 @@ test('when the browser holds sound back, the UI says so and the first click star
     const page = await browser.newPage({ baseURL: 'http://localhost:4173' });
     await page.goto('/');
     const banner = page.getByText('Sound is paused by your browser.');
-    await expect(banner).toBeVisible();
+    await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
     // Wait until the stems are in, then make the first gesture on an empty part of the page.
     await expect(page.getByRole('group', { name: 'Kick lane' }).locator('canvas').first()).toBeAttached();
