@@ -20,8 +20,11 @@
  * constructor). What the flat-gain argument does not cover (the gain still ramping or releasing inside a 16-tap
  * footprint) is what SAFETY_MARGIN_DB absorbs.
  *
- * Cost: the detector skips interpolation where cheap bounds show a slot cannot exceed the ceiling, and a chunk with
- * nothing to limit and no gain reduction left is a plain delayed copy. No allocation after construction.
+ * Cost: the detector settles most slots with rigorous bounds instead of the full 16-tap interpolation (a block whose
+ * largest sample cannot reach the ceiling costs one comparison per sample; in a loud block a 6-tap estimate plus its
+ * worst-case error, then the exact ½ point, rule out most of the rest), and a chunk with nothing to limit and no gain
+ * reduction left is a plain delayed copy. No allocation after construction (the gain computer's real-valued state
+ * lives in a Float64Array: V8 boxed it as object fields, allocating per block).
  *
  * Pure math: no Web Audio, no DOM; safe in Node and in an AudioWorklet.
  */
@@ -69,6 +72,21 @@ const RELEASE_OVERSHOOT = 0.01;
 const TAPS = 16;
 const HALF = TAPS / 2;
 
+// Indices into TruePeakLimiter.state.
+/** Max of the hold's current block's peaks at positions 0 .. holdPos − 1. */
+const HOLD_PREFIX = 0;
+/** The hold's output for the last slot: the largest peak of the last W slots. */
+const HELD_PEAK = 1;
+/** Release envelope, linear gain 0..1. */
+const ENVELOPE = 2;
+/** Sum of the moving average's ring. */
+const BOX_SUM = 3;
+/** Gain applied to the last output sample, linear 0..1. */
+const LAST_GAIN = 4;
+/** Smallest gain since the last takePeakGainReductionDb(), linear 0..1. */
+const MIN_GAIN = 5;
+const STATE_SIZE = 6;
+
 /** Frames staged per internal pass: bounds the scratch buffers, whatever the caller's block size. */
 const CHUNK = 256;
 
@@ -87,6 +105,35 @@ function dbToGain(db: number): number {
   return Math.pow(10, db / 20);
 }
 
+/**
+ * Least-squares fit: the coefficients c minimising Σ_j (target[j] − Σ_f c[f]·features[f][j])², by the normal
+ * equations and Gaussian elimination with partial pivoting (a handful of features: construction time only).
+ */
+function leastSquares(features: readonly Float64Array[], target: Float64Array): Float64Array {
+  const k = features.length;
+  const a = Array.from({ length: k }, (_, r) =>
+    Float64Array.from({ length: k + 1 }, (_, c) => {
+      const other = c < k ? features[c]! : target;
+      let s = 0;
+      for (let j = 0; j < target.length; j++) s += features[r]![j]! * other[j]!;
+      return s;
+    }),
+  );
+  for (let col = 0; col < k; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const p = a[col]!;
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const row = a[r]!;
+      const f = row[col]! / p[col]!;
+      for (let c = col; c <= k; c++) row[c] = row[c]! - f * p[c]!;
+    }
+  }
+  return Float64Array.from({ length: k }, (_, r) => a[r]![k]! / a[r]![r]!);
+}
+
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
@@ -103,7 +150,7 @@ export class TruePeakLimiter {
   private readonly lookahead: number;
   /** N: length of the moving average (the attack ramp), samples. */
   private readonly rampLength: number;
-  /** W: length of the hold (sliding minimum), slots. */
+  /** W: length of the hold (sliding maximum of the slot peaks), slots. */
   private readonly holdLength: number;
 
   private ceilingDb: number = LIMITER_DEFAULTS.ceilingDb;
@@ -117,11 +164,21 @@ export class TruePeakLimiter {
 
   /** Interpolator coefficients, folded (see detect): even and odd parts of the ¼ phase, then the ½ phase; 8 each. */
   private readonly coef: Float64Array;
-  /** Skip bounds, as in TruePeakMeter: |y| ≤ l1 · max|x| and |y| ≤ centreA·|x_a| + centreB·|x_b| + tail · max|x|. */
+  /**
+   * Detector cascade (see detect). Each stage approximates the interpolated points with a few taps, and bounds the
+   * error by the L1 norm of what it leaves out × the largest |x| in the window ("slack"), so a slot is settled as
+   * soon as approximation + slack cannot beat the threshold. Coefficients, 14 in all (see the constructor):
+   * stage A — the ½ phase on its 6 centre taps (folded: 3), the ¼/¾ phases on their 6 centre taps (folded: 3 even,
+   * 3 odd); stage B — the ¼/¾ phases from the exact ½ point and the 4 centre samples (least squares, folded: 5; L1
+   * residual ≈ 0.048, so this bound is tight).
+   */
+  private readonly stages: Float64Array;
+  /** |y| ≤ l1 · max|x| for every phase: the whole-block skip. */
   private readonly l1: number;
-  private readonly centreA: number;
-  private readonly centreB: number;
-  private readonly tail: number;
+  /** Slacks, per unit of max|x|: stage A's ½ phase, stage A's ¼/¾ phases, stage B's ¼/¾ phases. */
+  private readonly slackMidA: number;
+  private readonly slackQuarterA: number;
+  private readonly slackQuarterB: number;
   /**
    * Per channel: the last D input samples, then the current chunk (from index D). The detector's windows and the
    * delayed output both read it, so there is no separate delay line.
@@ -143,21 +200,18 @@ export class TruePeakLimiter {
   private readonly holdSuffix: Float64Array;
   /** Position in the current block, 0 .. W − 1. */
   private holdPos = 0;
-  /** Max of the current block's peaks at positions 0 .. holdPos − 1. */
-  private holdPrefix = 0;
-  /** The hold's output for the last slot: the largest peak of the last W slots. */
-  private heldPeak = 0;
 
-  private envelope = 1;
-
-  // Moving average: ring of the last N envelope values, their sum, and how many of them are below unity.
+  // Moving average: ring of the last N envelope values, and how many of them are below unity.
   private readonly box: Float64Array;
   private boxPos = 0;
-  private boxSum: number;
   private boxBelowUnity = 0;
 
-  private lastGain = 1;
-  private minGainSinceTake = 1;
+  /**
+   * The gain computer's real-valued state (indices HOLD_PREFIX … MIN_GAIN). Kept in a Float64Array rather than in
+   * fields: V8 may box a double stored in a field, and did here — a heap allocation per block, and per sample where
+   * the loop's running values were boxed too. Typed-array loads and stores never allocate.
+   */
+  private readonly state = new Float64Array(STATE_SIZE);
 
   /**
    * @param channelCount ≥ 1
@@ -188,23 +242,53 @@ export class TruePeakLimiter {
 
     const phases = this.design.phases;
     let l1 = 0;
-    let centreA = 0;
-    let centreB = 0;
-    let tail = 0;
     for (const h of phases) {
       let s = 0;
       for (let j = 0; j < TAPS; j++) s += Math.abs(h[j]!);
-      const a = Math.abs(h[HALF - 1]!);
-      const b = Math.abs(h[HALF]!);
       l1 = Math.max(l1, s);
-      centreA = Math.max(centreA, a);
-      centreB = Math.max(centreB, b);
-      tail = Math.max(tail, s - a - b);
     }
     this.l1 = l1;
-    this.centreA = centreA;
-    this.centreB = centreB;
-    this.tail = tail;
+    // The ½ phase (symmetric) and, at 4×, the ¼ phase (the ¾ phase is its mirror image).
+    const midPhase = phases[this.design.oversampling === 4 ? 1 : 0]!;
+    const quarter = this.design.oversampling === 4 ? phases[0]! : null;
+    /** Σ |h[j]| over the taps outside 5..10 (what a 6-centre-tap approximation leaves out). */
+    const outside = (h: Float64Array): number => {
+      let s = 0;
+      for (let j = 0; j < TAPS; j++) if (j < 5 || j > 10) s += Math.abs(h[j]!);
+      return s;
+    };
+    // Float rounding of the approximations is ~1e-16 of the signal: a 1e-12 allowance keeps the bounds rigorous.
+    const ROUNDING = 1e-12;
+    this.stages = new Float64Array(TAPS);
+    for (let j = 0; j < 3; j++) this.stages[j] = midPhase[5 + j]!; // pairs (5, 10), (6, 9), (7, 8)
+    this.slackMidA = outside(midPhase) + ROUNDING;
+    if (quarter) {
+      for (let j = 0; j < 3; j++) {
+        this.stages[3 + j] = (quarter[5 + j]! + quarter[10 - j]!) / 2;
+        this.stages[6 + j] = (quarter[5 + j]! - quarter[10 - j]!) / 2;
+      }
+      this.slackQuarterA = outside(quarter) + ROUNDING;
+      // Stage B: ¼ ≈ c0·x6 + c1·x7 + c2·x8 + c3·x9 + c4·(½ point), least squares over the 16 taps.
+      const features = [6, 7, 8, 9].map((tap) => Float64Array.from({ length: TAPS }, (_, j) => (j === tap ? 1 : 0)));
+      features.push(Float64Array.from(midPhase));
+      const c = leastSquares(features, quarter);
+      let residual = 0;
+      for (let j = 0; j < TAPS; j++) {
+        let approx = 0;
+        for (let f = 0; f < features.length; f++) approx += c[f]! * features[f]![j]!;
+        residual += Math.abs(quarter[j]! - approx);
+      }
+      this.slackQuarterB = residual + ROUNDING;
+      // Folded: ¼ ≈ even + odd and ¾ ≈ even − odd, with even = b0·(x6 + x9) + b1·(x7 + x8) + b2·½, odd = b3·(x6 − x9) + b4·(x7 − x8).
+      this.stages[9] = (c[0]! + c[3]!) / 2;
+      this.stages[10] = (c[1]! + c[2]!) / 2;
+      this.stages[11] = c[4]!;
+      this.stages[12] = (c[0]! - c[3]!) / 2;
+      this.stages[13] = (c[1]! - c[2]!) / 2;
+    } else {
+      this.slackQuarterA = 0;
+      this.slackQuarterB = 0;
+    }
     this.coef = new Float64Array(3 * HALF);
     if (this.design.oversampling === 4) {
       // The ¾ phase mirrors the ¼ phase and the ½ phase is symmetric: fold them, as TruePeakMeter does.
@@ -227,7 +311,6 @@ export class TruePeakLimiter {
     this.holdValues = new Float64Array(this.holdLength);
     this.holdSuffix = new Float64Array(this.holdLength + 1);
     this.box = new Float64Array(this.rampLength).fill(1);
-    this.boxSum = this.rampLength;
     this.reset();
 
     this.setCeilingDb(options.ceilingDb ?? LIMITER_DEFAULTS.ceilingDb);
@@ -241,13 +324,14 @@ export class TruePeakLimiter {
 
   /** Gain reduction applied to the last output sample, dB, ≥ 0 (0 = untouched). */
   get gainReductionDb(): number {
-    return this.lastGain >= 1 ? 0 : -20 * Math.log10(this.lastGain);
+    const g = this.state[LAST_GAIN]!;
+    return g >= 1 ? 0 : -20 * Math.log10(g);
   }
 
   /** The largest gain reduction (dB, ≥ 0) since the previous call, construction or reset(); starts a new interval. */
   takePeakGainReductionDb(): number {
-    const g = this.minGainSinceTake;
-    this.minGainSinceTake = this.lastGain;
+    const g = this.state[MIN_GAIN]!;
+    this.state[MIN_GAIN] = this.state[LAST_GAIN]!;
     return g >= 1 ? 0 : -20 * Math.log10(g);
   }
 
@@ -290,15 +374,16 @@ export class TruePeakLimiter {
     this.holdValues.fill(0);
     this.holdSuffix.fill(0);
     this.holdPos = 0;
-    this.holdPrefix = 0;
-    this.heldPeak = 0;
-    this.envelope = 1;
     this.box.fill(1);
     this.boxPos = 0;
-    this.boxSum = this.rampLength;
     this.boxBelowUnity = 0;
-    this.lastGain = 1;
-    this.minGainSinceTake = 1;
+    const st = this.state;
+    st[HOLD_PREFIX] = 0;
+    st[HELD_PEAK] = 0;
+    st[ENVELOPE] = 1;
+    st[BOX_SUM] = this.rampLength;
+    st[LAST_GAIN] = 1;
+    st[MIN_GAIN] = 1;
   }
 
   /**
@@ -342,21 +427,25 @@ export class TruePeakLimiter {
   /**
    * Raises slotPeak[i] to this channel's peak of slot i wherever that could exceed both the ceiling and slotPeak[i]
    * (another channel's), and flags anyOver. Frame i's window is buf[D − T + 1 + i .. D + i] (its newest sample is the
-   * frame's own) and reconstructs slot i, which starts at buf[D − T/2 + i], T/2 samples older. Windows go in blocks of
-   * T; a block, or one window, is skipped when an upper bound on it (L1 norm × largest |x|; centre taps) cannot exceed
-   * the threshold. The bounds are rigorous, so skipping never changes a value above the ceiling, and the result does
-   * not depend on how the stream is cut into calls.
+   * frame's own) and reconstructs slot i, which starts at buf[D − T/2 + i], T/2 samples older.
+   * Windows go in blocks of T. A block is skipped when l1 × its largest |x| cannot exceed the ceiling. Inside a loud
+   * block each slot runs a cascade, and stops as soon as its bound cannot beat the threshold (the ceiling, the other
+   * channels' peak, and the exact values found so far): A) 6-tap approximations of all three points + slack;
+   * B) the exact ½ point, and the ¼/¾ points from it + slack; C) the exact ¼/¾ points. In loud programme most slots
+   * end at A or B, which is what makes heavy limiting affordable. The bounds are rigorous, so a slot's value above
+   * the ceiling is always exact, and the result does not depend on how the stream is cut into calls.
    */
   private detect(buf: Float64Array, n: number): void {
     const k = this.coef;
-    // Unrolled kernel, coefficients in locals: e = even part of the ¼ phase, o = its odd part, m = the ½ phase.
+    // Exact kernel (stage C), coefficients in locals: e = even part of the ¼ phase, o = its odd part, m = the ½ phase.
     const e0 = k[0]!, e1 = k[1]!, e2 = k[2]!, e3 = k[3]!, e4 = k[4]!, e5 = k[5]!, e6 = k[6]!, e7 = k[7]!;
     const o0 = k[8]!, o1 = k[9]!, o2 = k[10]!, o3 = k[11]!, o4 = k[12]!, o5 = k[13]!, o6 = k[14]!, o7 = k[15]!;
     const m0 = k[16]!, m1 = k[17]!, m2 = k[18]!, m3 = k[19]!, m4 = k[20]!, m5 = k[21]!, m6 = k[22]!, m7 = k[23]!;
+    const st = this.stages;
+    const am0 = st[0]!, am1 = st[1]!, am2 = st[2]!;
+    const aqe0 = st[3]!, aqe1 = st[4]!, aqe2 = st[5]!, aqo0 = st[6]!, aqo1 = st[7]!, aqo2 = st[8]!;
+    const be0 = st[9]!, be1 = st[10]!, bm = st[11]!, bo0 = st[12]!, bo1 = st[13]!;
     const four = this.design.oversampling === 4;
-    const ca = this.centreA;
-    const cb = this.centreB;
-    const tailGain = this.tail;
     const ceiling = this.ceiling;
     const limit = ceiling / this.l1;
     const peaks = this.slotPeak;
@@ -367,7 +456,7 @@ export class TruePeakLimiter {
     let before = 0;
     for (let j = first; j < d; j++) {
       const v = buf[j]!;
-      const a = v < 0 ? -v : v;
+      const a = Math.abs(v);
       if (a > before) before = a;
     }
     for (let b = 0; b < n; b += TAPS) {
@@ -375,38 +464,55 @@ export class TruePeakLimiter {
       let newMax = 0;
       for (let j = d + b; j < d + e; j++) {
         const v = buf[j]!;
-        const a = v < 0 ? -v : v;
+        const a = Math.abs(v);
         if (a > newMax) newMax = a;
       }
       const windowMax = newMax > before ? newMax : before;
       before = newMax; // a full block holds the T − 1 samples before the next; a partial one is the chunk's last
       if (windowMax <= limit) continue;
-      const tailBound = tailGain * windowMax;
+      const slackMidA = this.slackMidA * windowMax;
+      const slackQuarterA = this.slackQuarterA * windowMax;
+      const slackQuarterB = this.slackQuarterB * windowMax;
       for (let i = b; i < e; i++) {
         const w = first + i;
         let threshold = peaks[i]! > ceiling ? peaks[i]! : ceiling;
         const xa = buf[w + 7]!;
         const xb = buf[w + 8]!;
-        const aa = xa < 0 ? -xa : xa;
+        const aa = Math.abs(xa);
         if (aa > threshold) threshold = aa; // phase 0: the sample itself
-        if (ca * aa + cb * (xb < 0 ? -xb : xb) + tailBound > threshold) {
-          const x0 = buf[w]!, x1 = buf[w + 1]!, x2 = buf[w + 2]!, x3 = buf[w + 3]!;
-          const x4 = buf[w + 4]!, x5 = buf[w + 5]!, x6 = buf[w + 6]!;
-          const x9 = buf[w + 9]!, x10 = buf[w + 10]!, x11 = buf[w + 11]!, x12 = buf[w + 12]!;
-          const x13 = buf[w + 13]!, x14 = buf[w + 14]!, x15 = buf[w + 15]!;
-          const s0 = x0 + x15, s1 = x1 + x14, s2 = x2 + x13, s3 = x3 + x12, s4 = x4 + x11, s5 = x5 + x10, s6 = x6 + x9, s7 = xa + xb;
+        const x5 = buf[w + 5]!, x6 = buf[w + 6]!, x9 = buf[w + 9]!, x10 = buf[w + 10]!;
+        const s5 = x5 + x10, s6 = x6 + x9, s7 = xa + xb;
+        // Stage A.
+        const midA = am0 * s5 + am1 * s6 + am2 * s7;
+        let bound = Math.abs(midA) + slackMidA;
+        if (four) {
+          const ev = aqe0 * s5 + aqe1 * s6 + aqe2 * s7;
+          const od = aqo0 * (x5 - x10) + aqo1 * (x6 - x9) + aqo2 * (xa - xb);
+          // ¼ ≈ ev + od and ¾ ≈ ev − od: the larger magnitude is |ev| + |od|.
+          const q = Math.abs(ev) + Math.abs(od) + slackQuarterA;
+          if (q > bound) bound = q;
+        }
+        if (bound > threshold) {
+          // Stage B: the exact ½ point.
+          const x0 = buf[w]!, x1 = buf[w + 1]!, x2 = buf[w + 2]!, x3 = buf[w + 3]!, x4 = buf[w + 4]!;
+          const x11 = buf[w + 11]!, x12 = buf[w + 12]!, x13 = buf[w + 13]!, x14 = buf[w + 14]!, x15 = buf[w + 15]!;
+          const s0 = x0 + x15, s1 = x1 + x14, s2 = x2 + x13, s3 = x3 + x12, s4 = x4 + x11;
           const mid = m0 * s0 + m1 * s1 + m2 * s2 + m3 * s3 + m4 * s4 + m5 * s5 + m6 * s6 + m7 * s7;
-          let p = mid < 0 ? -mid : mid;
+          const am = Math.abs(mid);
+          if (am > threshold) threshold = am;
           if (four) {
-            const ev = e0 * s0 + e1 * s1 + e2 * s2 + e3 * s3 + e4 * s4 + e5 * s5 + e6 * s6 + e7 * s7;
-            const od =
-              o0 * (x0 - x15) + o1 * (x1 - x14) + o2 * (x2 - x13) + o3 * (x3 - x12) +
-              o4 * (x4 - x11) + o5 * (x5 - x10) + o6 * (x6 - x9) + o7 * (xa - xb);
-            // The ¼ and ¾ points are ev + od and ev − od: the larger magnitude is |ev| + |od|.
-            const q = (ev < 0 ? -ev : ev) + (od < 0 ? -od : od);
-            if (q > p) p = q;
+            const evB = be0 * s6 + be1 * s7 + bm * mid;
+            const odB = bo0 * (x6 - x9) + bo1 * (xa - xb);
+            if (Math.abs(evB) + Math.abs(odB) + slackQuarterB > threshold) {
+              // Stage C: the exact ¼ and ¾ points.
+              const ev = e0 * s0 + e1 * s1 + e2 * s2 + e3 * s3 + e4 * s4 + e5 * s5 + e6 * s6 + e7 * s7;
+              const od =
+                o0 * (x0 - x15) + o1 * (x1 - x14) + o2 * (x2 - x13) + o3 * (x3 - x12) +
+                o4 * (x4 - x11) + o5 * (x5 - x10) + o6 * (x6 - x9) + o7 * (xa - xb);
+              const q = Math.abs(ev) + Math.abs(od);
+              if (q > threshold) threshold = q;
+            }
           }
-          if (p > threshold) threshold = p;
         }
         if (threshold > ceiling) {
           peaks[i] = threshold;
@@ -426,7 +532,8 @@ export class TruePeakLimiter {
     const hold = this.holdLength;
     const values = this.holdValues;
     const suffix = this.holdSuffix;
-    if (!this.anyOver && this.heldPeak === 0 && this.envelope === 1 && this.boxBelowUnity === 0) {
+    const st = this.state;
+    if (!this.anyOver && st[HELD_PEAK] === 0 && st[ENVELOPE] === 1 && this.boxBelowUnity === 0) {
       // Idle and nothing to limit: every stage would stay at unity. Advance the state without a per-sample loop: the
       // hold only needs its new (silent) peaks stored; the box already holds unity everywhere.
       let pos = this.holdPos;
@@ -441,10 +548,10 @@ export class TruePeakLimiter {
         }
       }
       this.holdPos = pos;
-      this.holdPrefix = 0;
+      st[HOLD_PREFIX] = 0;
       this.boxPos = (this.boxPos + n) % ramp;
-      this.boxSum = ramp;
-      if (n > 0) this.lastGain = 1;
+      st[BOX_SUM] = ramp;
+      if (n > 0) st[LAST_GAIN] = 1;
       return true;
     }
     const peaks = this.slotPeak;
@@ -455,14 +562,14 @@ export class TruePeakLimiter {
     const box = this.box;
     const invRamp = 1 / ramp;
     let hpos = this.holdPos;
-    let prefix = this.holdPrefix;
+    let prefix = st[HOLD_PREFIX]!;
     let heldPeak = -1;
     let held = 1;
-    let env = this.envelope;
+    let env = st[ENVELOPE]!;
     let pos = this.boxPos;
-    let sum = this.boxSum;
+    let sum = st[BOX_SUM]!;
     let below = this.boxBelowUnity;
-    let minGain = this.minGainSinceTake;
+    let minGain = st[MIN_GAIN]!;
     let gain = 1;
     for (let i = 0; i < n; i++) {
       const p = peaks[i]!;
@@ -507,14 +614,14 @@ export class TruePeakLimiter {
       gains[i] = gain;
     }
     this.holdPos = hpos;
-    this.holdPrefix = prefix;
-    if (n > 0) this.heldPeak = heldPeak;
-    this.envelope = env;
+    st[HOLD_PREFIX] = prefix;
+    if (n > 0) st[HELD_PEAK] = heldPeak;
+    st[ENVELOPE] = env;
     this.boxPos = pos;
-    this.boxSum = sum;
+    st[BOX_SUM] = sum;
     this.boxBelowUnity = below;
-    this.minGainSinceTake = minGain;
-    if (n > 0) this.lastGain = gain;
+    st[MIN_GAIN] = minGain;
+    if (n > 0) st[LAST_GAIN] = gain;
     return false;
   }
 }
