@@ -52,6 +52,46 @@ test('mastering: live loudness meter, auto-master to the target, streaming previ
   await expect(page.getByRole('button', { name: 'Streaming preview' })).toHaveAttribute('aria-pressed', 'false');
 });
 
+/** A stereo 16-bit WAV of a 997 Hz sine (test data made here; the app reads it through its real import path). */
+function sineWav(seconds: number, peakDbfs: number, rate = 48000): Buffer {
+  const frames = seconds * rate;
+  const data = Buffer.alloc(frames * 4);
+  const amp = Math.pow(10, peakDbfs / 20) * 32767;
+  for (let i = 0; i < frames; i++) {
+    const v = Math.round(amp * Math.sin((2 * Math.PI * 997 * i) / rate));
+    data.writeInt16LE(v, i * 4);
+    data.writeInt16LE(v, i * 4 + 2);
+  }
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0);
+  h.writeUInt32LE(36 + data.length, 4);
+  h.write('WAVEfmt ', 8);
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20);
+  h.writeUInt16LE(2, 22);
+  h.writeUInt32LE(rate, 24);
+  h.writeUInt32LE(rate * 4, 28);
+  h.writeUInt16LE(4, 32);
+  h.writeUInt16LE(16, 34);
+  h.write('data', 36);
+  h.writeUInt32LE(data.length, 40);
+  return Buffer.concat([h, data]);
+}
+
+test('Analyze a file: a stereo 997 Hz sine at −20 dBFS reads −20.0 LUFS, with its LRA, true peak and PLR', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Mastering' }).click();
+  await page.getByLabel('Analyze a file').setInputFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: sineWav(6, -20) });
+  const row = page.getByRole('row', { name: /^tone\.wav/ });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const cells = (await row.getByRole('cell').allTextContents()).map((t) => Number(t.replace('−', '-').split(' ')[0]));
+  const [integrated, lra, truePeak, plr] = cells as [number, number, number, number];
+  expect(Math.abs(integrated - -20)).toBeLessThanOrEqual(0.1);
+  expect(lra).toBeLessThan(0.5);
+  expect(Math.abs(truePeak - -20)).toBeLessThanOrEqual(0.2);
+  expect(Math.abs(plr - (truePeak - integrated))).toBeLessThanOrEqual(0.11);
+});
+
 test('Analyze a file: a file that is not audio gets a message naming it; the app keeps working', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Mastering' }).click();
