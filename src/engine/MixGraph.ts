@@ -39,6 +39,7 @@ export class MixGraph {
   private readonly buffers: ReadonlyMap<string, AudioBuffer>;
   private readonly tapFactory: TapFactory | undefined;
   private readonly tracks = new Map<string, TrackNode>();
+  private bpm: number | null = null;
   private disposed = false;
 
   private constructor(options: MixGraphOptions, master: MasterBus, masterTap: AudioNode | null) {
@@ -70,6 +71,13 @@ export class MixGraph {
    */
   apply(project: Project, rampSec: number): void {
     if (this.disposed) return;
+    // Synced players store their start in transport ticks, converted at the tempo of the moment: set the
+    // tempo first, and re-place every clip when it changes, so clips stay at their times in seconds.
+    if (this.bpm !== project.bpm) {
+      this.context.transport.bpm.value = project.bpm;
+      if (this.bpm !== null) for (const node of this.tracks.values()) this.dropPlayers(node);
+      this.bpm = project.bpm;
+    }
     const anySolo = project.tracks.some((t) => t.solo);
     const seen = new Set<string>();
     for (const track of project.tracks) {
@@ -100,10 +108,15 @@ export class MixGraph {
     return node;
   }
 
+  private dropPlayers(node: TrackNode): void {
+    for (const p of node.players.values()) p.player.dispose();
+    node.players.clear();
+  }
+
   private removeTrack(id: string): void {
     const node = this.tracks.get(id);
     if (!node) return;
-    for (const p of node.players.values()) p.player.dispose();
+    this.dropPlayers(node);
     node.strip.dispose();
     node.tap?.disconnect();
     this.tracks.delete(id);

@@ -32,14 +32,14 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   off.push(store.subscribe((s) => s.streamingPreview, applyPreview));
   off.push(store.subscribe((s) => s.mixAnalysis, applyPreview));
 
-  // Tempo and loop.
+  // Tempo (MixGraph.apply sets the bpm itself, before it places clips) and loop.
   const applyTempo = () => {
-    const p = store.getState().project;
-    transport.bpm.value = p.bpm;
-    transport.timeSignature = p.beatsPerBar;
+    transport.timeSignature = store.getState().project.beatsPerBar;
+    applyMix(0);
   };
   applyTempo();
   off.push(store.subscribe((s) => s.project.bpm, applyTempo));
+  off.push(store.subscribe((s) => s.project.beatsPerBar, applyTempo));
   const applyLoop = () => {
     const { loop } = store.getState().project;
     transport.setLoopPoints(loop.startSec, loop.endSec);

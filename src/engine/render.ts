@@ -39,7 +39,6 @@ export async function renderProject(project: Project, buffers: ReadonlyMap<strin
   if (skip > latencyFrames) throw new Error(`mastering latency ${skip} frames exceeds the ${latencyFrames} reserved`);
   try {
     graph.apply(project, 0);
-    context.transport.bpm.value = project.bpm;
     context.transport.start(0, startSec);
     const onProgress = options.onProgress;
     if (onProgress) {

@@ -13,6 +13,7 @@ const buffers = new Map<string, AudioBuffer>([
   ['sine', sineBuffer(440, DUR)],
   ['noise', noiseBuffer(7, DUR)],
   ['low', sineBuffer(110, DUR, 0.4)],
+  ['late', sineBuffer(220, 1, 0.3)],
 ]);
 
 const render = (p: ReturnType<typeof project>) => renderProject(p, buffers, { sampleRate: SR });
@@ -87,12 +88,20 @@ describe('offline mix render (real Web Audio)', () => {
     expect(samplePeak(l, Math.round(SR * 1.1), Math.round(SR * 1.9))).toBeGreaterThan(0.3);
   });
 
-  it('the export render equals the playback graph driven by the store (null test)', async () => {
-    const p = project([
+  it.each([120, 96, 73])('at %s bpm a clip starts at its time in seconds', async (bpm) => {
+    const late = await render({ ...project([track('sine', {}, 1, 1.25)], DUR), bpm });
+    const l = late.getChannelData(0);
+    const first = l.findIndex((v) => Math.abs(v) > 1e-3);
+    expect(Math.abs(first - 1.25 * SR)).toBeLessThanOrEqual(4); // the 4 ms fade-in hides the first few samples
+  });
+
+  it.each([120, 96])('the export render equals the playback graph driven by the store (null test, %s bpm)', async (bpm) => {
+    const p = { ...project([
       track('sine', { gainDb: -4.5, pan: -0.4 }),
       track('noise', { gainDb: -10, pan: 0.7 }),
-      track('low', { mute: true }),
-    ]);
+      track('low', { mute: true }, 1, 0.5),
+      track('late', {}, 1, 0.75),
+    ]), bpm };
     const exported = await render(p);
 
     // The playback path: the realtime engine class, bound to a store, started by the store's play action,
