@@ -47,19 +47,19 @@ function startOnFirstGesture(store: EarshotStore, engine: AudioEngine): void {
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const store = createEarshotStore();
-  try {
-    await loadDemo(store);
-  } catch (err) {
-    root.render(<LoadError message={err instanceof Error ? err.message : String(err)} />);
+  // The song's manifest and the audio engine (three worklet modules) load side by side: startup waits for the slower.
+  const [demo, created] = await Promise.allSettled([loadDemo(store), AudioEngine.create()]);
+  const reason = (r: PromiseRejectedResult) => (r.reason instanceof Error ? r.reason.message : String(r.reason));
+  if (demo.status === 'rejected') {
+    if (created.status === 'fulfilled') created.value.dispose();
+    root.render(<LoadError message={reason(demo)} />);
     return;
   }
-  let engine: AudioEngine;
-  try {
-    engine = await AudioEngine.create();
-  } catch (err) {
-    root.render(<LoadError message={`The audio engine could not start: ${err instanceof Error ? err.message : String(err)}`} />);
+  if (created.status === 'rejected') {
+    root.render(<LoadError message={`The audio engine could not start: ${reason(created)}`} />);
     return;
   }
+  const engine = created.value;
   const unbind = bindStore(store, engine);
   // A handle for debugging in the browser console during development; absent from production builds.
   if (import.meta.env.DEV) Object.assign(window, { earshot: { store, engine } });
