@@ -1,4 +1,5 @@
 import limiterUrl from './worklets/limiter.worklet.ts?worker&url';
+import { loadWorkletModule } from './worklets/loadWorkletModule';
 import { LIMITER_DEFAULTS, limiterLatencySamples } from '../dsp/limiter';
 import type { LimiterWorkletMessage } from './worklets/limiter.worklet';
 
@@ -18,21 +19,7 @@ export interface LimiterNodeOptions {
   lookaheadMs?: number;
 }
 
-const modules = new WeakMap<BaseAudioContext, Promise<void>>();
-
-/** Adds the worklet module to a context once (registering a processor name twice would fail). */
-function loadModule(context: BaseAudioContext): Promise<void> {
-  let loading = modules.get(context);
-  if (!loading) {
-    loading = context.audioWorklet.addModule(limiterUrl);
-    modules.set(context, loading);
-    // A failed load may be retried by the next create().
-    loading.catch(() => {
-      if (modules.get(context) === loading) modules.delete(context);
-    });
-  }
-  return loading;
-}
+const loadModule = (context: BaseAudioContext): Promise<void> => loadWorkletModule(context, limiterUrl);
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));

@@ -1,4 +1,5 @@
 import workletUrl from './worklets/loudnessMeter.worklet.ts?worker&url';
+import { loadWorkletModule } from './worklets/loadWorkletModule';
 
 /** Must match LOUDNESS_METER_PROCESSOR in the worklet (which cannot be imported here: it runs registerProcessor). */
 const PROCESSOR = 'earshot-loudness-meter';
@@ -57,21 +58,7 @@ export interface LoudnessHistory {
   readonly intervalSec: number;
 }
 
-const modules = new WeakMap<BaseAudioContext, Promise<void>>();
-
-/** Adds the worklet module to a context once (registering a processor name twice would fail). */
-function loadModule(context: BaseAudioContext): Promise<void> {
-  let loading = modules.get(context);
-  if (!loading) {
-    loading = context.audioWorklet.addModule(workletUrl);
-    modules.set(context, loading);
-    // A failed load may be retried by the next create().
-    loading.catch(() => {
-      if (modules.get(context) === loading) modules.delete(context);
-    });
-  }
-  return loading;
-}
+const loadModule = (context: BaseAudioContext): Promise<void> => loadWorkletModule(context, workletUrl);
 
 function emptyReading(): LoudnessReading {
   return {

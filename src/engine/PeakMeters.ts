@@ -1,4 +1,5 @@
 import meterWorkletUrl from './worklets/peakMeter.worklet.ts?worker&url';
+import { loadWorkletModule } from './worklets/loadWorkletModule';
 
 const PROCESSOR = 'earshot-peak-meter';
 
@@ -14,7 +15,7 @@ export class PeakMeters {
   private constructor(private readonly context: BaseAudioContext) {}
 
   static async create(context: BaseAudioContext): Promise<PeakMeters> {
-    await context.audioWorklet.addModule(meterWorkletUrl);
+    await loadWorkletModule(context, meterWorkletUrl);
     return new PeakMeters(context);
   }
 
