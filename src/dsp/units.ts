@@ -6,8 +6,3 @@ export type Decibels = Brand<number, 'Decibels'>;
 export type Gain = Brand<number, 'Gain'>;
 export type Seconds = Brand<number, 'Seconds'>;
 export type Hertz = Brand<number, 'Hertz'>;
-
-export const db = (v: number): Decibels => v as Decibels;
-export const gain = (v: number): Gain => v as Gain;
-export const sec = (v: number): Seconds => v as Seconds;
-export const hz = (v: number): Hertz => v as Hertz;

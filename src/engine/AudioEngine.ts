@@ -125,8 +125,9 @@ export class AudioEngine {
 
   /** Renders the mix offline through the whole chain and stores its loudness analysis. */
   async analyzeMix(store: EarshotStore, onProgress: (f: number) => void): Promise<void> {
-    const analysis = await analyzeMix(store.getState().project, this.library.buffers, this.analyzer, onProgress);
-    store.getState().actions.setMixAnalysis(analysis);
+    const project = store.getState().project;
+    const analysis = await analyzeMix(project, this.library.buffers, this.analyzer, onProgress);
+    store.getState().actions.setMixAnalysis(analysis, project);
   }
 
   /** Decodes a file the user chose (once) and stores its loudness analysis; the project is not touched. */
@@ -147,7 +148,7 @@ export class AudioEngine {
     const { mastering, report } = await autoMaster(store.getState().project, this.library.buffers, this.analyzer, onProgress);
     const { actions } = store.getState();
     actions.updateMastering(() => mastering);
-    actions.setMixAnalysis(report.after);
+    actions.setMixAnalysis(report.after, store.getState().project);
     actions.setAutoMasterReport(report);
     // The live integrated reading so far measured the old master; start it again for the new one.
     this.resetLoudness();

@@ -91,11 +91,6 @@ export class MixGraph {
     this.master.setMastering(project.master.mastering, rampSec);
   }
 
-  /** The post-fader tap of a track, if one was made. */
-  tapOf(trackId: string): AudioNode | null {
-    return this.tracks.get(trackId)?.tap ?? null;
-  }
-
   get trackIds(): string[] {
     return [...this.tracks.keys()];
   }

@@ -19,7 +19,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   applyMix(0);
   off.push(store.subscribe((s) => s.project.tracks, () => applyMix(RAMP_SEC)));
   off.push(store.subscribe((s) => s.project.master, () => applyMix(RAMP_SEC)));
-  off.push(store.subscribe((s) => s.assetStatus, () => applyMix(0)));
+  off.push(store.subscribe((s) => s.assetStatus, () => applyMix(RAMP_SEC)));
 
   // Streaming preview: a louder master is heard turned down to the streaming reference, as a service would.
   const applyPreview = () => {
@@ -35,7 +35,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   // Tempo (MixGraph.apply sets the bpm itself, before it places clips) and loop.
   const applyTempo = () => {
     transport.timeSignature = store.getState().project.beatsPerBar;
-    applyMix(0);
+    applyMix(RAMP_SEC);
   };
   applyTempo();
   off.push(store.subscribe((s) => s.project.bpm, applyTempo));

@@ -63,13 +63,6 @@ export const clampFaderDb = (v: number): number =>
 
 export const clampPanValue = clampPan;
 
-/** The end of the last clip: how long the song lasts. */
-export function projectEndSec(tracks: readonly Track[]): number {
-  let end = 0;
-  for (const t of tracks) for (const c of t.clips) end = Math.max(end, c.startSec + c.durationSec);
-  return end;
-}
-
 export function emptyProject(): Project {
   return {
     version: 1,

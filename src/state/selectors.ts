@@ -1,11 +1,7 @@
 import type { EarshotState } from './store';
 import type { Track } from './project';
 
-export const selectProject = (s: EarshotState) => s.project;
-export const selectTracks = (s: EarshotState) => s.project.tracks;
-export const selectTrack = (id: string) => (s: EarshotState) => s.project.tracks.find((t) => t.id === id);
 export const selectAnySolo = (s: EarshotState): boolean => s.project.tracks.some((t) => t.solo);
-export const selectActions = (s: EarshotState) => s.actions;
 
 /** A track is heard when it is not muted and, if anything is soloed, it is soloed too. */
 export function isAudible(track: Track, anySolo: boolean): boolean {

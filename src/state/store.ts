@@ -33,6 +33,8 @@ export interface UiSlice {
   readonly streamingPreview: boolean;
   /** The latest offline loudness analyses: of the mix, and of a file the user chose. */
   readonly mixAnalysis: LoudnessAnalysis | null;
+  /** The project the mix analysis measured; once the project moves on, the figures are out of date. */
+  readonly mixAnalysisOf: Project | null;
   readonly fileAnalysis: LoudnessAnalysis | null;
   readonly autoMasterReport: AutoMasterReport | null;
 }
@@ -47,7 +49,8 @@ export interface Actions {
   /** Changes mastering settings; every field is clamped to its range. */
   updateMastering(patch: (m: MasteringSettings) => MasteringSettings): void;
   setStreamingPreview(on: boolean): void;
-  setMixAnalysis(a: LoudnessAnalysis | null): void;
+  /** Records an analysis of `of`, the project that was rendered to make it. */
+  setMixAnalysis(a: LoudnessAnalysis | null, of: Project | null): void;
   setFileAnalysis(a: LoudnessAnalysis | null): void;
   setAutoMasterReport(r: AutoMasterReport | null): void;
   play(): void;
@@ -121,7 +124,7 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         updateMastering: (patch) =>
           updateProject((p) => ({ ...p, master: { ...p.master, mastering: clampMastering(patch(p.master.mastering)) } })),
         setStreamingPreview: (streamingPreview) => set({ streamingPreview }),
-        setMixAnalysis: (mixAnalysis) => set({ mixAnalysis }),
+        setMixAnalysis: (mixAnalysis, mixAnalysisOf) => set({ mixAnalysis, mixAnalysisOf }),
         setFileAnalysis: (fileAnalysis) => set({ fileAnalysis }),
         setAutoMasterReport: (autoMasterReport) => set({ autoMasterReport }),
         play: () => set({ playState: 'playing' }),
@@ -156,6 +159,7 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         pxPerSec: 40,
         streamingPreview: false,
         mixAnalysis: null,
+        mixAnalysisOf: null,
         fileAnalysis: null,
         autoMasterReport: null,
         actions,

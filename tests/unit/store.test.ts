@@ -125,6 +125,17 @@ describe('store actions', () => {
     expect(seen).toEqual([-2]);
   });
 
+  it('a mix analysis remembers the project it measured, so a later edit shows it is out of date', () => {
+    const store = createEarshotStore(demo());
+    const a = store.getState().actions;
+    const analysis = { subject: 'Mix', integratedLufs: -14, lra: 5, truePeakDb: -1, plr: 13, shortTermMaxLufs: -10, momentaryMaxLufs: -8, durationSec: 41 };
+    a.setMixAnalysis(analysis, store.getState().project);
+    expect(store.getState().mixAnalysisOf).toBe(store.getState().project);
+    a.setTrackGain('kick', -2);
+    expect(store.getState().mixAnalysisOf).not.toBe(store.getState().project);
+    expect(store.getState().mixAnalysis).toEqual(analysis);
+  });
+
   it('zoom stays within its limits', () => {
     const store = createEarshotStore(demo());
     store.getState().actions.setZoom(1e9);

@@ -27,13 +27,15 @@ function LiveLoudnessMeter() {
 
   useEffect(() => {
     let last = 0;
+    const cells = new Map<string, HTMLElement>();
+    readouts.current?.querySelectorAll<HTMLElement>('[data-readout]').forEach((el) => cells.set(el.dataset.readout!, el));
     return onFrame((now) => {
       if (now - last < 100) return; // the worklet reports 10 times a second; draw at that rate
       last = now;
       const r = engine.readLoudness();
       if (!r) return;
       const set = (key: string, text: string) => {
-        const el = readouts.current?.querySelector<HTMLElement>(`[data-readout="${key}"]`);
+        const el = cells.get(key);
         if (el && el.textContent !== text) el.textContent = text;
       };
       // Below −70 LUFS the gate ignores it anyway; show silence rather than a filter's dying tail.
@@ -168,6 +170,7 @@ function TargetAndAnalysis() {
   const actions = useEarshot((s) => s.actions);
   const report = useEarshot((s) => s.autoMasterReport);
   const mix = useEarshot((s) => s.mixAnalysis);
+  const stale = useEarshot((s) => s.mixAnalysis !== null && s.mixAnalysisOf !== s.project);
   const file = useEarshot((s) => s.fileAnalysis);
   const preview = useEarshot((s) => s.streamingPreview);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -274,6 +277,7 @@ function TargetAndAnalysis() {
           )}
         </tbody>
       </table>
+      {stale && <p className="muted">The mix has changed since it was measured: press Analyze mix for current figures.</p>}
       <p className="muted">Target for the chosen setting: {target.label}.</p>
     </section>
   );

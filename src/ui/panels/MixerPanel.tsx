@@ -1,6 +1,5 @@
-import { selectAnySolo } from '../../state/selectors';
 import type { Track } from '../../state/project';
-import { isAudible } from '../../state/selectors';
+import { isAudible, selectAnySolo } from '../../state/selectors';
 import { Fader } from '../components/Fader';
 import { Meter } from '../components/Meter';
 import { PanKnob } from '../components/PanKnob';

@@ -5,7 +5,7 @@ import { ClipView } from '../components/ClipView';
 import { useEngine } from '../engineApi';
 import { onFrame } from '../frameLoop';
 import { useEarshot, useEarshotStore } from '../StoreContext';
-import { isAudible } from '../../state/selectors';
+import { isAudible, selectAnySolo } from '../../state/selectors';
 
 const HEADER_W = 176;
 const LANE_H = 56;
@@ -128,7 +128,7 @@ export function Timeline() {
   const tracks = useEarshot((s) => s.project.tracks);
   const durationSec = useEarshot((s) => s.project.durationSec);
   const pxPerSec = useEarshot((s) => s.pxPerSec);
-  const anySolo = tracks.some((t) => t.solo);
+  const anySolo = useEarshot(selectAnySolo);
   const scroller = useRef<HTMLDivElement>(null);
   return (
     <section className="timeline" aria-label="Timeline">
