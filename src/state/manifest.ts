@@ -1,5 +1,5 @@
 import type { AssetRef, Project, Track, TrackRole } from './project';
-import { clampFaderDb, clampPanValue } from './project';
+import { clampFaderDb, clampPanValue, defaultBuses, makeClip, makeTrack, PROJECT_VERSION } from './project';
 import { DEFAULT_MASTERING } from './mastering';
 
 const ROLES: readonly TrackRole[] = ['kick', 'snare', 'hats', 'tambourine', 'bass', 'piano', 'guitar', 'strings', 'lead', 'other'];
@@ -49,6 +49,7 @@ export function projectFromManifest(raw: unknown, baseUrl: string): Project {
   if (!Array.isArray(stems) || stems.length === 0) throw new ManifestError(`${where}: "stems" must be a non-empty list`);
   if (stems.length > 64) throw new ManifestError(`${where}: ${stems.length} stems is more than the 64 allowed`);
 
+  const buses = defaultBuses();
   const assets: AssetRef[] = [];
   const tracks: Track[] = [];
   const ids = new Set<string>();
@@ -65,24 +66,27 @@ export function projectFromManifest(raw: unknown, baseUrl: string): Project {
     const color = typeof s.color === 'string' && COLOR.test(s.color) ? s.color : '#8aa4c8';
     const startSec = num(s, 'startSec', at, 0, 36_000, 0);
     const durationSec = num(s, 'durationSec', at, 0.001, 36_000);
-    assets.push({ id, fileName: file, url: `${baseUrl}${file}` });
-    tracks.push({
+    assets.push({ id, fileName: file, source: 'url', url: `${baseUrl}${file}` });
+    tracks.push(
+      makeTrack(
+        {
       id,
       name: str(s, 'name', at, 60),
       role,
       color,
       gainDb: clampFaderDb(num(s, 'gainDb', at, -60, 6, 0)),
       pan: clampPanValue(num(s, 'pan', at, -1, 1, 0)),
-      mute: false,
-      solo: false,
-      clips: [{ id: `${id}-clip-1`, assetId: id, startSec, offsetSec: 0, durationSec }],
-    });
+      clips: [makeClip({ id: `${id}-clip-1`, assetId: id, startSec, durationSec })],
+        },
+        buses,
+      ),
+    );
   });
 
   const durationSec = Math.max(...tracks.flatMap((t) => t.clips.map((c) => c.startSec + c.durationSec)));
   const barSec = (60 / bpm) * beatsPerBar;
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     title: typeof raw.title === 'string' ? raw.title.slice(0, 120) : 'Demo song',
     bpm,
     keyName: typeof raw.key === 'string' ? raw.key.slice(0, 40) : '',
@@ -91,7 +95,9 @@ export function projectFromManifest(raw: unknown, baseUrl: string): Project {
     durationSec,
     assets,
     tracks,
+    buses,
     master: { gainDb: 0, mastering: DEFAULT_MASTERING },
     loop: { enabled: false, startSec: 0, endSec: Math.min(durationSec, barSec * 4) },
+    markers: [],
   };
 }

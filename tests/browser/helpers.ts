@@ -1,6 +1,6 @@
 import { mulberry32 } from '../../src/dsp/random';
 import { DEFAULT_MASTERING } from '../../src/state/mastering';
-import type { Project, Track } from '../../src/state/project';
+import { defaultBuses, makeClip, makeTrack, PROJECT_VERSION, type Project, type Track } from '../../src/state/project';
 
 export const SR = 44100;
 
@@ -22,34 +22,35 @@ export function noiseBuffer(seed: number, seconds: number, amplitude = 0.3, samp
 }
 
 export function track(id: string, overrides: Partial<Track> = {}, durationSec = 2, startSec = 0): Track {
-  return {
-    id,
-    name: id,
-    role: 'other',
-    color: '#888888',
-    gainDb: 0,
-    pan: 0,
-    mute: false,
-    solo: false,
-    clips: [{ id: `${id}-c`, assetId: id, startSec, offsetSec: 0, durationSec }],
-    ...overrides,
-  };
+  return makeTrack(
+    {
+      id,
+      name: id,
+      role: 'other',
+      color: '#888888',
+      clips: [makeClip({ id: `${id}-c`, assetId: id, startSec, durationSec })],
+      ...overrides,
+    },
+    defaultBuses(),
+  );
 }
 
 export function project(tracks: Track[], durationSec = 2): Project {
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     title: 'Test',
     bpm: 120,
     keyName: 'C major',
     beatsPerBar: 4,
     bars: 1,
     durationSec,
-    assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, url: `${t.id}.wav` })),
+    assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, source: 'url' as const, url: `${t.id}.wav` })),
     tracks,
+    buses: defaultBuses(),
     // The limiter is bypassed so strip-level measurements see the raw mix; the chain's latency stays.
     master: { gainDb: 0, mastering: { ...DEFAULT_MASTERING, limiter: { ...DEFAULT_MASTERING.limiter, enabled: false } } },
     loop: { enabled: false, startSec: 0, endSec: durationSec },
+    markers: [],
   };
 }
 
