@@ -1,68 +1,232 @@
-import { faderGain } from '../dsp/decibels';
+import { dbToGain, faderGain } from '../dsp/decibels';
 import { clampPan } from '../dsp/pan';
+import { nativeMakeupDb } from '../dsp/compressorCurve';
+import { saturationCurve } from '../dsp/saturation';
+import type { Inserts, Send } from '../state/project';
 
-export interface StripSettings {
-  /** Fader position, dB (FADER_MIN_DB and below is off). */
+/** The look-ahead of a DynamicsCompressorNode, frames: Chromium delays its signal by floor(0.006·sampleRate). */
+export function compressorLatencyFrames(sampleRate: number): number {
+  return Math.floor(0.006 * sampleRate);
+}
+
+export interface StripState {
+  readonly inserts: Inserts;
+  /** Fader position, dB (FADER_MIN_DB and below is off). Ignored while volume automation drives the fader. */
   readonly gainDb: number;
-  /** −1 (left) .. +1 (right), equal-power. */
+  /** −1 (left) .. +1 (right), equal-power. Ignored while pan automation drives the panner. */
   readonly pan: number;
-  /** False when muted, or when another track is soloed. */
+  /** False when muted, or when something else is soloed: the strip's own output is silent. */
   readonly audible: boolean;
+  /** False when the strip's sends must stop too (an explicit mute, or another track's solo). */
+  readonly feeding: boolean;
+  readonly sends: readonly Send[];
 }
 
 export interface ChannelStripOptions {
   readonly context: BaseAudioContext;
-  /** Where the strip's output goes (the master bus input). */
+  /** Where the strip's output goes. */
   readonly destination: AudioNode;
+  /** Bus inputs by bus id, for sends. */
+  readonly busInput: (busId: string) => AudioNode | null;
   /** Optional post-fader tap, e.g. a peak meter. */
   readonly tap?: AudioNode | null;
 }
 
+interface SendNode {
+  readonly gain: GainNode;
+  pre: boolean;
+  busId: string;
+}
+
 /**
- * A track's channel strip, built from native nodes (4 per strip, where Tone's EQ3+Compressor+PanVol builds ~85):
- * input → pan → fader → mute → destination (and the meter tap).
+ * A channel strip built from native nodes (13, plus one per active send, where Tone's EQ3+Compressor+PanVol
+ * builds ~85):
+ * input=high-pass → low shelf → bell → bell → high shelf → compressor → make-up → saturation (wet/dry) →
+ * [pre-fader sends] → pan → fader → [post-fader sends] → output mute → destination.
+ *
+ * Contracts:
+ * - Every bypass is a parameter move, never a rewiring, so bypassing is click-free and the latency is constant:
+ *   the high-pass glides to 0 Hz (an exact pass-through), EQ gains to 0 dB, the compressor's ratio to 1
+ *   (its 6 ms look-ahead delay stays), the saturation cross-fades to its dry path (the wave shaper has no
+ *   oversampling, so no delay).
+ * - The compressor's automatic make-up gain is divided out, so the make-up is exactly what the user set.
+ * - The input trim and clip gain live in the clip players, which feed `input`.
  */
 export class ChannelStrip {
-  readonly input: GainNode;
-  private readonly panner: StereoPannerNode;
-  private readonly fader: GainNode;
-  private readonly muter: GainNode;
+  readonly input: BiquadFilterNode;
+  readonly compressor: DynamicsCompressorNode;
+  readonly panner: StereoPannerNode;
+  readonly fader: GainNode;
+  private readonly bands: BiquadFilterNode[];
+  private readonly makeup: GainNode;
+  private readonly shaper: WaveShaperNode;
+  private readonly wet: GainNode;
+  private readonly dry: GainNode;
+  private readonly output: GainNode;
   private readonly tap: AudioNode | null;
+  private readonly sends = new Map<string, SendNode>();
+  private readonly busInput: (busId: string) => AudioNode | null;
+  private driveDb = NaN;
   private disposed = false;
+  /** While automation drives them, set() leaves these parameters alone. */
+  automatedVolume = false;
+  automatedPan = false;
 
   constructor(options: ChannelStripOptions) {
     const ctx = options.context;
-    this.input = new GainNode(ctx, { channelCount: 2, channelCountMode: 'max' });
+    this.busInput = options.busInput;
+    this.input = new BiquadFilterNode(ctx, { type: 'highpass', frequency: 0, Q: Math.SQRT1_2 });
+    this.bands = [
+      new BiquadFilterNode(ctx, { type: 'lowshelf', gain: 0 }),
+      new BiquadFilterNode(ctx, { type: 'peaking', gain: 0 }),
+      new BiquadFilterNode(ctx, { type: 'peaking', gain: 0 }),
+      new BiquadFilterNode(ctx, { type: 'highshelf', gain: 0 }),
+    ];
+    this.compressor = new DynamicsCompressorNode(ctx, { ratio: 1, knee: 0, threshold: 0 });
+    this.makeup = new GainNode(ctx);
+    this.shaper = new WaveShaperNode(ctx, { oversample: 'none' });
+    this.wet = new GainNode(ctx, { gain: 0 });
+    this.dry = new GainNode(ctx, { gain: 1 });
     this.panner = new StereoPannerNode(ctx);
-    this.fader = new GainNode(ctx, { gain: 1 });
-    this.muter = new GainNode(ctx, { gain: 1 });
+    this.fader = new GainNode(ctx);
+    this.output = new GainNode(ctx);
     this.tap = options.tap ?? null;
-    this.input.connect(this.panner).connect(this.fader).connect(this.muter).connect(options.destination);
-    if (this.tap) this.muter.connect(this.tap);
+
+    let node: AudioNode = this.input;
+    for (const b of this.bands) node = node.connect(b);
+    node.connect(this.compressor).connect(this.makeup);
+    this.makeup.connect(this.shaper).connect(this.wet).connect(this.panner);
+    this.makeup.connect(this.dry).connect(this.panner);
+    this.panner.connect(this.fader).connect(this.output).connect(options.destination);
+    if (this.tap) this.output.connect(this.tap);
   }
 
-  /** Native nodes this strip owns (the meter tap is counted by whoever made it). */
-  static readonly NODE_COUNT = 4;
+  /** Native nodes of a strip with no sends (the meter tap is counted by whoever made it). */
+  static readonly NODE_COUNT = 13;
+
+  /** Native nodes this strip owns now. */
+  get nodeCount(): number {
+    return ChannelStrip.NODE_COUNT + this.sends.size;
+  }
+
+  /**
+   * Chromium's compressor always outputs two channels, so a mono track would reach the panner as dual mono
+   * and be balanced rather than panned. A mono track's make-up gain mixes back to one channel, so the panner
+   * applies the equal-power law (−3 dB per side in the centre); stereo tracks keep both channels.
+   */
+  setMono(mono: boolean): void {
+    if (this.disposed) return;
+    this.makeup.channelCount = mono ? 1 : 2;
+    this.makeup.channelCountMode = mono ? 'explicit' : 'max';
+  }
+
+  /** Gain reduction of the compressor right now, dB (≤ 0). */
+  get reductionDb(): number {
+    return this.compressor.reduction;
+  }
 
   /**
    * Applies settings. With rampSec > 0 each parameter glides there (no zipper clicks while sound plays);
    * with 0 it is set at once, as an offline render wants before it starts.
    */
-  set(settings: StripSettings, rampSec: number): void {
+  set(s: StripState, rampSec: number): void {
     if (this.disposed) return;
     const now = this.input.context.currentTime;
-    setParam(this.fader.gain, faderGain(settings.gainDb), now, rampSec);
-    setParam(this.panner.pan, clampPan(settings.pan), now, rampSec);
-    setParam(this.muter.gain, settings.audible ? 1 : 0, now, rampSec);
+    const { hpf, eq, comp, sat } = s.inserts;
+    setParam(this.input.frequency, hpf.bypass ? 0 : hpf.freqHz, now, rampSec);
+    const [ls, b1, b2, hs] = this.bands as [BiquadFilterNode, BiquadFilterNode, BiquadFilterNode, BiquadFilterNode];
+    const on = !eq.bypass;
+    setParam(ls.frequency, eq.lowShelf.freqHz, now, rampSec);
+    setParam(ls.gain, on ? eq.lowShelf.gainDb : 0, now, rampSec);
+    setParam(b1.frequency, eq.bell1.freqHz, now, rampSec);
+    setParam(b1.gain, on ? eq.bell1.gainDb : 0, now, rampSec);
+    setParam(b1.Q, eq.bell1.q, now, rampSec);
+    setParam(b2.frequency, eq.bell2.freqHz, now, rampSec);
+    setParam(b2.gain, on ? eq.bell2.gainDb : 0, now, rampSec);
+    setParam(b2.Q, eq.bell2.q, now, rampSec);
+    setParam(hs.frequency, eq.highShelf.freqHz, now, rampSec);
+    setParam(hs.gain, on ? eq.highShelf.gainDb : 0, now, rampSec);
+
+    const ratio = comp.bypass ? 1 : comp.ratio;
+    const threshold = comp.bypass ? 0 : comp.thresholdDb;
+    setParam(this.compressor.threshold, threshold, now, rampSec);
+    setParam(this.compressor.ratio, ratio, now, rampSec);
+    setParam(this.compressor.attack, comp.attackMs / 1000, now, rampSec);
+    setParam(this.compressor.release, comp.releaseMs / 1000, now, rampSec);
+    const makeupDb = (comp.bypass ? 0 : comp.makeupDb) - nativeMakeupDb(threshold, ratio);
+    setParam(this.makeup.gain, s.feeding ? dbToGain(makeupDb) : 0, now, rampSec);
+
+    if (sat.driveDb !== this.driveDb) {
+      this.shaper.curve = saturationCurve(sat.driveDb);
+      this.driveDb = sat.driveDb;
+    }
+    setParam(this.wet.gain, sat.bypass ? 0 : 1, now, rampSec);
+    setParam(this.dry.gain, sat.bypass ? 1 : 0, now, rampSec);
+
+    if (!this.automatedPan) setParam(this.panner.pan, clampPan(s.pan), now, rampSec);
+    if (!this.automatedVolume) setParam(this.fader.gain, faderGain(s.gainDb), now, rampSec);
+    setParam(this.output.gain, s.audible ? 1 : 0, now, rampSec);
+    this.setSends(s.sends, now, rampSec);
+  }
+
+  private setSends(sends: readonly Send[], now: number, rampSec: number): void {
+    const wanted = new Set<string>();
+    for (const send of sends) {
+      const level = faderGain(send.levelDb);
+      const existing = this.sends.get(send.busId);
+      if (level === 0 && !existing) continue;
+      const bus = this.busInput(send.busId);
+      if (!bus) continue;
+      wanted.add(send.busId);
+      if (!existing) {
+        const gain = new GainNode(this.input.context, { gain: level });
+        gain.connect(bus);
+        const node: SendNode = { gain, pre: send.pre, busId: send.busId };
+        this.connectSendSource(node);
+        this.sends.set(send.busId, node);
+        continue;
+      }
+      if (existing.pre !== send.pre) {
+        // Re-tapping is a jump in level; it happens on a user's click, and the new level ramps in from silence.
+        this.disconnectSendSource(existing);
+        existing.pre = send.pre;
+        this.connectSendSource(existing);
+        if (rampSec > 0) {
+          existing.gain.gain.cancelScheduledValues(now);
+          existing.gain.gain.setValueAtTime(0, now);
+        }
+      }
+      setParam(existing.gain.gain, level, now, rampSec);
+    }
+    for (const [busId, node] of [...this.sends]) {
+      if (wanted.has(busId)) continue;
+      node.gain.disconnect();
+      this.disconnectSendSource(node);
+      this.sends.delete(busId);
+    }
+  }
+
+  private connectSendSource(node: SendNode): void {
+    if (node.pre) {
+      this.wet.connect(node.gain);
+      this.dry.connect(node.gain);
+    } else this.fader.connect(node.gain);
+  }
+
+  private disconnectSendSource(node: SendNode): void {
+    if (node.pre) {
+      this.wet.disconnect(node.gain);
+      this.dry.disconnect(node.gain);
+    } else this.fader.disconnect(node.gain);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.muter.disconnect();
-    this.fader.disconnect();
-    this.panner.disconnect();
-    this.input.disconnect();
+    for (const s of this.sends.values()) s.gain.disconnect();
+    this.sends.clear();
+    for (const n of [this.output, this.fader, this.panner, this.dry, this.wet, this.shaper, this.makeup, this.compressor, ...this.bands, this.input])
+      n.disconnect();
   }
 }
 

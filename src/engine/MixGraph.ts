@@ -1,8 +1,11 @@
 import * as Tone from 'tone';
-import type { Clip, Project, Track } from '../state/project';
-import { isAudible } from '../state/selectors';
-import { ChannelStrip } from './ChannelStrip';
+import type { Bus, Clip, Project, Track } from '../state/project';
+import { stripAudibility, type StripAudibility } from '../state/selectors';
+import { BusStrip } from './BusStrip';
+import { ChannelStrip, compressorLatencyFrames, setParam, type StripState } from './ChannelStrip';
 import { MasterBus } from './MasterBus';
+import { automationToParam, scheduleLane } from './automation';
+import { automationValueAt } from '../state/edits';
 
 /** Makes a post-fader tap for a strip id ("master" for the master bus), or null for none. */
 export type TapFactory = (id: string) => AudioNode | null;
@@ -18,18 +21,36 @@ export interface MixGraphOptions {
   readonly masterTaps?: readonly AudioNode[];
 }
 
-/** Short fades at clip edges, so a clip cut or entered mid-note does not click. */
+/** The shortest fade at clip edges, so a clip cut or entered mid-note does not click. */
 const CLIP_FADE_SEC = 0.004;
+
+interface PlayerNode {
+  readonly clip: Clip;
+  readonly buffer: AudioBuffer;
+  readonly player: Tone.Player;
+}
 
 interface TrackNode {
   readonly strip: ChannelStrip;
   readonly tap: AudioNode | null;
-  players: Map<string, { clip: Clip; buffer: AudioBuffer; player: Tone.Player }>;
+  players: Map<string, PlayerNode>;
+  trimDb: number;
+  track: Track | null;
+}
+
+interface BusNode {
+  readonly bus: BusStrip;
+  readonly tap: AudioNode | null;
 }
 
 /**
  * Builds the mix from a project: clip players synced to the context's transport, a channel strip per track,
- * and the master bus. The same class serves realtime playback and offline export, so an export is what you heard.
+ * a bus strip per bus, and the master bus. The same class serves realtime playback and offline export,
+ * so an export is what you heard.
+ *
+ * Latency contract: every strip's compressor delays by L = compressorLatencyFrames (bypassed or not).
+ * A track reaches the master directly (L) or through a bus (2L): the direct path goes through one shared
+ * delay of L, so both arrive together and parallel paths (e.g. parallel compression) do not comb-filter.
  */
 export class MixGraph {
   readonly master: MasterBus;
@@ -38,9 +59,24 @@ export class MixGraph {
   private readonly raw: BaseAudioContext;
   private readonly buffers: ReadonlyMap<string, AudioBuffer>;
   private readonly tapFactory: TapFactory | undefined;
+  private readonly direct: DelayNode;
   private readonly tracks = new Map<string, TrackNode>();
+  private readonly buses = new Map<string, BusNode>();
+  private readonly stripLatencySec: number;
+  private project: Project | null = null;
   private bpm: number | null = null;
+  private playing = false;
   private disposed = false;
+  private readonly onStart = (time: number, offset: number): void => {
+    this.playing = true;
+    this.scheduleAutomation(offset, time);
+  };
+  private readonly onLoop = (time: number): void => {
+    if (this.project) this.scheduleAutomation(this.project.loop.startSec, time);
+  };
+  private readonly onStop = (): void => {
+    this.playing = false;
+  };
 
   private constructor(options: MixGraphOptions, master: MasterBus, masterTap: AudioNode | null) {
     this.context = options.context;
@@ -49,6 +85,15 @@ export class MixGraph {
     this.tapFactory = options.tap;
     this.masterTap = masterTap;
     this.master = master;
+    const latencyFrames = compressorLatencyFrames(this.raw.sampleRate);
+    this.stripLatencySec = (2 * latencyFrames) / this.raw.sampleRate;
+    this.direct = new DelayNode(this.raw, { maxDelayTime: 0.05, delayTime: latencyFrames / this.raw.sampleRate });
+    this.direct.connect(master.input);
+    const transport = this.context.transport;
+    transport.on('start', this.onStart);
+    transport.on('loop', this.onLoop);
+    transport.on('stop', this.onStop);
+    transport.on('pause', this.onStop);
   }
 
   /** Builds the graph's fixed part (the master bus and its limiter worklet); tracks follow with apply(). */
@@ -60,17 +105,32 @@ export class MixGraph {
     return new MixGraph(options, master, masterTap);
   }
 
-  /** Delay from the strips to the master output (mastering chain look-ahead), seconds. */
+  /** Delay from the clip players to the master output (strip compressors and mastering look-ahead), seconds. */
   get latencySec(): number {
-    return this.master.latencySec;
+    return this.stripLatencySec + this.master.latencySec;
+  }
+
+  /** Native nodes the mix owns: strips, sends, buses, the shared direct delay and the master bus. */
+  get nodeCount(): number {
+    let n = 1 + this.master.nodeCount;
+    for (const t of this.tracks.values()) n += t.strip.nodeCount;
+    for (const b of this.buses.values()) n += b.bus.nodeCount;
+    return n;
+  }
+
+  /** Gain reduction of a strip's compressor now, dB (≤ 0), or 0 for an unknown strip. */
+  reductionDb(stripId: string): number {
+    return this.tracks.get(stripId)?.strip.reductionDb ?? this.buses.get(stripId)?.bus.strip.reductionDb ?? 0;
   }
 
   /**
-   * Brings the graph in line with the project: adds and removes tracks and clips, and sets every strip.
+   * Brings the graph in line with the project: adds and removes tracks, buses and clips, and sets every strip.
    * @param rampSec parameter glide time; 0 for offline renders, ~0.02 s while playing
    */
   apply(project: Project, rampSec: number): void {
     if (this.disposed) return;
+    const prev = this.project;
+    this.project = project;
     // Synced players store their start in transport ticks, converted at the tempo of the moment: set the
     // tempo first, and re-place every clip when it changes, so clips stay at their times in seconds.
     if (this.bpm !== project.bpm) {
@@ -78,27 +138,68 @@ export class MixGraph {
       if (this.bpm !== null) for (const node of this.tracks.values()) this.dropPlayers(node);
       this.bpm = project.bpm;
     }
-    const anySolo = project.tracks.some((t) => t.solo);
+    const audibility = stripAudibility(project);
+    this.syncBuses(project.buses, audibility, rampSec);
     const seen = new Set<string>();
+    let automationChanged = false;
     for (const track of project.tracks) {
       seen.add(track.id);
       const node = this.tracks.get(track.id) ?? this.addTrack(track.id);
-      this.syncClips(node, track);
-      node.strip.set({ gainDb: track.gainDb, pan: track.pan, audible: isAudible(track, anySolo) }, rampSec);
+      this.syncClips(node, track, rampSec);
+      node.strip.setMono(track.clips.every((c) => (this.buffers.get(c.assetId)?.numberOfChannels ?? 1) === 1));
+      if (node.track?.automation !== track.automation) automationChanged = true;
+      node.track = track;
+      node.strip.automatedVolume = track.automation.volume.length > 0;
+      node.strip.automatedPan = track.automation.pan.length > 0;
+      node.strip.set(stripState(track, track.sends, audibility.get(track.id)), rampSec);
     }
     for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id);
     this.master.setGainDb(project.master.gainDb, rampSec);
     this.master.setMastering(project.master.mastering, rampSec);
+    if (automationChanged || prev?.loop !== project.loop) this.rescheduleAutomation();
   }
 
   get trackIds(): string[] {
     return [...this.tracks.keys()];
   }
 
+  private syncBuses(buses: readonly Bus[], audibility: ReadonlyMap<string, StripAudibility>, rampSec: number): void {
+    const seen = new Set<string>();
+    for (const bus of buses) {
+      seen.add(bus.id);
+      let node = this.buses.get(bus.id);
+      if (node && node.bus.effectType !== bus.effect.type) {
+        this.removeBus(bus.id);
+        node = undefined;
+      }
+      if (!node) {
+        const tap = this.tapFactory?.(bus.id) ?? null;
+        node = { bus: new BusStrip({ context: this.raw, destination: this.master.input, tap }, bus.effect), tap };
+        this.buses.set(bus.id, node);
+        // Strips whose sends pointed at a bus that did not exist yet connect on their next set().
+      }
+      node.bus.set(bus.effect, stripState(bus, [], audibility.get(bus.id)), rampSec);
+    }
+    for (const id of [...this.buses.keys()]) if (!seen.has(id)) this.removeBus(id);
+  }
+
+  private removeBus(id: string): void {
+    const node = this.buses.get(id);
+    if (!node) return;
+    node.bus.dispose();
+    node.tap?.disconnect();
+    this.buses.delete(id);
+  }
+
   private addTrack(id: string): TrackNode {
     const tap = this.tapFactory?.(id) ?? null;
-    const strip = new ChannelStrip({ context: this.raw, destination: this.master.input, tap });
-    const node: TrackNode = { strip, tap, players: new Map() };
+    const strip = new ChannelStrip({
+      context: this.raw,
+      destination: this.direct,
+      tap,
+      busInput: (busId) => this.buses.get(busId)?.bus.input ?? null,
+    });
+    const node: TrackNode = { strip, tap, players: new Map(), trimDb: 0, track: null };
     this.tracks.set(id, node);
     return node;
   }
@@ -117,23 +218,31 @@ export class MixGraph {
     this.tracks.delete(id);
   }
 
-  private syncClips(node: TrackNode, track: Track): void {
+  private syncClips(node: TrackNode, track: Track, rampSec: number): void {
     const wanted = new Set<string>();
+    const trimChanged = node.trimDb !== track.trimDb;
+    node.trimDb = track.trimDb;
     for (const clip of track.clips) {
       const buffer = this.buffers.get(clip.assetId);
       if (!buffer) continue;
       wanted.add(clip.id);
       const existing = node.players.get(clip.id);
-      if (existing && existing.clip === clip && existing.buffer === buffer) continue;
+      if (existing && existing.clip === clip && existing.buffer === buffer) {
+        if (trimChanged) rampVolume(existing.player, clip.gainDb + track.trimDb, rampSec);
+        continue;
+      }
       existing?.player.dispose();
+      const fadeOut = Math.max(CLIP_FADE_SEC, Math.min(clip.fadeOutSec, clip.durationSec));
       const player = new Tone.Player({
         context: this.context,
         url: new Tone.ToneAudioBuffer(buffer),
-        fadeIn: CLIP_FADE_SEC,
-        fadeOut: CLIP_FADE_SEC,
+        fadeIn: Math.max(CLIP_FADE_SEC, clip.fadeInSec),
+        fadeOut,
+        volume: clip.gainDb + track.trimDb,
       });
       player.connect(node.strip.input);
-      player.sync().start(clip.startSec, clip.offsetSec, clip.durationSec);
+      // The fade-out runs after the stop time, so the player stops fadeOut early and the clip ends on time.
+      player.sync().start(clip.startSec, clip.offsetSec, Math.max(CLIP_FADE_SEC, clip.durationSec - fadeOut));
       node.players.set(clip.id, { clip, buffer, player });
     }
     for (const [id, p] of [...node.players]) {
@@ -144,11 +253,60 @@ export class MixGraph {
     }
   }
 
+  /** Schedules every automation lane from song time fromSec, which plays at context time `at`. */
+  private scheduleAutomation(fromSec: number, at: number): void {
+    const project = this.project;
+    if (!project) return;
+    const loop = project.loop;
+    const toSec = loop.enabled && fromSec < loop.endSec ? loop.endSec : project.durationSec;
+    for (const node of this.tracks.values()) {
+      const t = node.track;
+      if (!t) continue;
+      if (t.automation.volume.length > 0) scheduleLane(node.strip.fader.gain, 'volume', t.automation.volume, fromSec, toSec, at);
+      if (t.automation.pan.length > 0) scheduleLane(node.strip.panner.pan, 'pan', t.automation.pan, fromSec, toSec, at);
+    }
+  }
+
+  /** After an edit: lanes follow the new points from now on (or, when stopped, show the value at the playhead). */
+  private rescheduleAutomation(): void {
+    const transport = this.context.transport;
+    const now = this.raw.currentTime;
+    if (this.playing && transport.state === 'started') {
+      this.scheduleAutomation(transport.getSecondsAtTime(now), now);
+      return;
+    }
+    const at = transport.seconds;
+    for (const node of this.tracks.values()) {
+      const t = node.track;
+      if (!t) continue;
+      const vol = automationValueAt(t.automation.volume, at);
+      if (vol !== null) setParam(node.strip.fader.gain, automationToParam('volume', vol), now, 0);
+      const pan = automationValueAt(t.automation.pan, at);
+      if (pan !== null) setParam(node.strip.panner.pan, automationToParam('pan', pan), now, 0);
+    }
+  }
+
   dispose(): void {
     if (this.disposed) return;
+    const transport = this.context.transport;
+    transport.off('start', this.onStart);
+    transport.off('loop', this.onLoop);
+    transport.off('stop', this.onStop);
+    transport.off('pause', this.onStop);
     for (const id of [...this.tracks.keys()]) this.removeTrack(id);
+    for (const id of [...this.buses.keys()]) this.removeBus(id);
+    this.direct.disconnect();
     this.master.dispose();
     this.masterTap?.disconnect();
     this.disposed = true;
   }
+}
+
+function stripState(s: Track | Bus, sends: Track['sends'], a: StripAudibility | undefined): StripState {
+  return { inserts: s.inserts, gainDb: s.gainDb, pan: s.pan, audible: a?.audible ?? true, feeding: a?.feeding ?? true, sends };
+}
+
+function rampVolume(player: Tone.Player, db: number, rampSec: number): void {
+  if (rampSec > 0) player.volume.rampTo(db, rampSec);
+  else player.volume.value = db;
 }

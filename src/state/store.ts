@@ -1,8 +1,9 @@
 import type { Peaks } from '../dsp/peaks';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Project, Track } from './project';
-import { clampFaderDb, clampPanValue, emptyProject } from './project';
+import type { AssetRef, AutomationParam, AutomationPoint, Clip, Inserts, InsertKey, Project, Send } from './project';
+import { clampFaderDb, emptyProject } from './project';
+import * as edit from './edits';
 import { clampMastering, type AutoMasterReport, type LoudnessAnalysis, type MasteringSettings } from './mastering';
 
 export type PlayState = 'stopped' | 'playing' | 'paused';
@@ -37,14 +38,83 @@ export interface UiSlice {
   readonly mixAnalysisOf: Project | null;
   readonly fileAnalysis: LoudnessAnalysis | null;
   readonly autoMasterReport: AutoMasterReport | null;
+  /** The selected track (for M, recording, import) and clip (for S, Delete, arrows). */
+  readonly selectedTrackId: string | null;
+  readonly selectedClipId: string | null;
+  /** Grid that clip moves and trims snap to. */
+  readonly snap: SnapMode;
+  /** A message for the user about the last thing that went wrong (a bad file, a full disk), or null. */
+  readonly notice: Notice | null;
 }
 
+export type SnapMode = 'bar' | 'beat' | 'off';
+
+export interface Notice {
+  readonly kind: 'error' | 'warning' | 'info';
+  readonly message: string;
+  /** Bumped per notice, so the same message twice is announced twice. */
+  readonly serial: number;
+}
+
+/** Undo history: whole projects, cheap to keep because edits share everything they do not change. */
+export interface HistorySlice {
+  readonly past: readonly Project[];
+  readonly future: readonly Project[];
+}
+
+export const MAX_UNDO = 200;
+
 export interface Actions {
+  /** Replaces the project (open, new, demo); the undo history starts afresh. */
   loadProject(project: Project): void;
-  setTrackGain(trackId: string, gainDb: number): void;
-  setTrackPan(trackId: string, pan: number): void;
-  setTrackMute(trackId: string, mute: boolean): void;
-  setTrackSolo(trackId: string, solo: boolean): void;
+  undo(): void;
+  redo(): void;
+  /**
+   * Opens a gesture (a drag): every edit until endGesture() is one undo step.
+   * Calls nest; an unbalanced end is ignored.
+   */
+  beginGesture(): void;
+  endGesture(): void;
+  /** Strip actions take a track id or a bus id. */
+  setTrackGain(stripId: string, gainDb: number): void;
+  setTrackPan(stripId: string, pan: number): void;
+  setTrackMute(stripId: string, mute: boolean): void;
+  setTrackSolo(stripId: string, solo: boolean): void;
+  setTrim(stripId: string, trimDb: number): void;
+  setInsert<K extends InsertKey>(stripId: string, key: K, patch: Partial<Inserts[K]>): void;
+  setInsertBypass(stripId: string, key: InsertKey, bypass: boolean): void;
+  setSend(trackId: string, busId: string, patch: Partial<Omit<Send, 'busId'>>): void;
+  setBusEffect(busId: string, patch: Record<string, number>): void;
+  addTrack(t?: Partial<edit.NewTrack>): string;
+  removeTrack(trackId: string): void;
+  renameTrack(trackId: string, name: string): void;
+  setTrackColor(trackId: string, color: string): void;
+  moveTrack(trackId: string, toIndex: number): void;
+  /** Adds audio the user brought in, on a track (a new one when trackId is null), at a time. Returns the clip id. */
+  addAudio(asset: AssetRef, durationSec: number, trackId: string | null, startSec: number, trackName?: string): string;
+  addClip(trackId: string, clip: Clip): void;
+  moveClip(clipId: string, startSec: number, toTrackId?: string): void;
+  trimClipStart(clipId: string, startSec: number): void;
+  trimClipEnd(clipId: string, endSec: number, sourceSec?: number): void;
+  /** Splits the selected clip, or every clip on the selected track, or every clip under the time. */
+  splitAt(sec: number, clipId?: string): void;
+  duplicateClip(clipId: string): void;
+  deleteClip(clipId: string): void;
+  setClipFades(clipId: string, fades: { fadeInSec?: number; fadeOutSec?: number }): void;
+  setClipGain(clipId: string, gainDb: number): void;
+  addAutomationPoint(trackId: string, param: AutomationParam, pt: AutomationPoint): void;
+  moveAutomationPoint(trackId: string, param: AutomationParam, index: number, pt: AutomationPoint): void;
+  removeAutomationPoint(trackId: string, param: AutomationParam, index: number): void;
+  clearAutomation(trackId: string, param: AutomationParam): void;
+  addMarker(timeSec: number, name?: string): void;
+  removeMarker(id: string): void;
+  renameMarker(id: string, name: string): void;
+  /** Any change to the project as one undo step (presets use this). */
+  updateProject(fn: (p: Project) => Project): void;
+  select(sel: { trackId?: string | null; clipId?: string | null }): void;
+  setSnap(snap: SnapMode): void;
+  notify(kind: Notice['kind'], message: string): void;
+  dismissNotice(): void;
   setMasterGain(gainDb: number): void;
   /** Changes mastering settings; every field is clamped to its range. */
   updateMastering(patch: (m: MasteringSettings) => MasteringSettings): void;
@@ -71,6 +141,7 @@ export interface Actions {
 
 export interface EarshotState extends TransportSlice, UiSlice {
   readonly project: Project;
+  readonly history: HistorySlice;
   readonly actions: Actions;
 }
 
@@ -89,15 +160,11 @@ export const MIN_ZOOM = 4;
 export const MAX_ZOOM = 400;
 export const MIN_LOOP_SEC = 0.05;
 
-function mapTrack(project: Project, trackId: string, fn: (t: Track) => Track): Project {
-  let changed = false;
-  const tracks = project.tracks.map((t) => {
-    if (t.id !== trackId) return t;
-    const next = fn(t);
-    if (next !== t) changed = true;
-    return next;
-  });
-  return changed ? { ...project, tracks } : project;
+let idCounter = 0;
+/** A fresh id: unique in this session and across reloads (time + counter + random). */
+export function newId(prefix: string): string {
+  idCounter = (idCounter + 1) % 1_000_000;
+  return `${prefix}-${Date.now().toString(36)}${idCounter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
 const clampTime = (sec: number, max: number): number => (Number.isFinite(sec) ? Math.max(0, Math.min(max, sec)) : 0);
@@ -106,21 +173,149 @@ const clampTime = (sec: number, max: number): number => (Number.isFinite(sec) ? 
 export function createEarshotStore(initial: Project = emptyProject()): EarshotStore {
   return createStore<EarshotState>()(
     subscribeWithSelector((set, get) => {
+      // Gesture depth, and whether the open gesture has already recorded its undo step.
+      let gestureDepth = 0;
+      let gestureRecorded = false;
+      let noticeSerial = 0;
       const updateProject = (fn: (p: Project) => Project): void => {
-        const project = get().project;
+        const { project, history } = get();
         const next = fn(project);
-        if (next !== project) set({ project: next });
+        if (next === project) return;
+        if (gestureDepth > 0 && gestureRecorded) {
+          set({ project: next });
+          return;
+        }
+        if (gestureDepth > 0) gestureRecorded = true;
+        set({ project: next, history: { past: [...history.past.slice(-(MAX_UNDO - 1)), project], future: [] } });
+      };
+      /** Keeps the selection pointing at things that exist. */
+      const fixSelection = (): void => {
+        const { project, selectedTrackId, selectedClipId } = get();
+        const trackOk = selectedTrackId === null || project.tracks.some((t) => t.id === selectedTrackId);
+        const clipOk = selectedClipId === null || edit.findClip(project, selectedClipId) !== null;
+        if (!trackOk || !clipOk) set({ selectedTrackId: trackOk ? selectedTrackId : null, selectedClipId: clipOk ? selectedClipId : null });
+      };
+      const edits = (fn: (p: Project) => Project): void => {
+        updateProject(fn);
+        fixSelection();
       };
       const actions: Actions = {
-        loadProject: (project) =>
-          set((s) => ({ project, playState: 'stopped', cursorSec: 0, seekSerial: s.seekSerial + 1, assetStatus: {} })),
-        setTrackGain: (id, gainDb) =>
-          updateProject((p) => mapTrack(p, id, (t) => (t.gainDb === clampFaderDb(gainDb) ? t : { ...t, gainDb: clampFaderDb(gainDb) }))),
-        setTrackPan: (id, pan) =>
-          updateProject((p) => mapTrack(p, id, (t) => (t.pan === clampPanValue(pan) ? t : { ...t, pan: clampPanValue(pan) }))),
-        setTrackMute: (id, mute) => updateProject((p) => mapTrack(p, id, (t) => (t.mute === mute ? t : { ...t, mute }))),
-        setTrackSolo: (id, solo) => updateProject((p) => mapTrack(p, id, (t) => (t.solo === solo ? t : { ...t, solo }))),
-        setMasterGain: (gainDb) => updateProject((p) => ({ ...p, master: { ...p.master, gainDb: clampFaderDb(gainDb) } })),
+        loadProject: (project) => {
+          gestureDepth = 0;
+          set((s) => ({
+            project,
+            history: { past: [], future: [] },
+            playState: 'stopped',
+            cursorSec: 0,
+            seekSerial: s.seekSerial + 1,
+            assetStatus: {},
+            selectedTrackId: null,
+            selectedClipId: null,
+            mixAnalysis: null,
+            mixAnalysisOf: null,
+            autoMasterReport: null,
+          }));
+        },
+        undo: () => {
+          const { project, history } = get();
+          const prev = history.past[history.past.length - 1];
+          if (!prev) return;
+          set({ project: prev, history: { past: history.past.slice(0, -1), future: [project, ...history.future] } });
+          fixSelection();
+        },
+        redo: () => {
+          const { project, history } = get();
+          const next = history.future[0];
+          if (!next) return;
+          set({ project: next, history: { past: [...history.past, project], future: history.future.slice(1) } });
+          fixSelection();
+        },
+        beginGesture: () => {
+          if (gestureDepth === 0) gestureRecorded = false;
+          gestureDepth++;
+        },
+        endGesture: () => {
+          gestureDepth = Math.max(0, gestureDepth - 1);
+        },
+        setTrackGain: (id, gainDb) => updateProject((p) => edit.setStripGain(p, id, gainDb)),
+        setTrackPan: (id, pan) => updateProject((p) => edit.setStripPan(p, id, pan)),
+        setTrackMute: (id, mute) => updateProject((p) => edit.setStripMute(p, id, mute)),
+        setTrackSolo: (id, solo) => updateProject((p) => edit.setStripSolo(p, id, solo)),
+        setTrim: (id, trimDb) => updateProject((p) => edit.setStripTrim(p, id, trimDb)),
+        setInsert: (id, key, patch) => updateProject((p) => edit.setInsert(p, id, key, patch)),
+        setInsertBypass: (id, key, bypass) => updateProject((p) => edit.setInsertBypass(p, id, key, bypass)),
+        setSend: (trackId, busId, patch) => updateProject((p) => edit.setSend(p, trackId, busId, patch)),
+        setBusEffect: (busId, patch) => updateProject((p) => edit.setBusEffect(p, busId, patch)),
+        addTrack: (t = {}) => {
+          const id = t.id ?? newId('track');
+          edits((p) => edit.addTrack(p, { ...t, id }));
+          set({ selectedTrackId: id, selectedClipId: null });
+          return id;
+        },
+        removeTrack: (id) => edits((p) => edit.removeTrack(p, id)),
+        renameTrack: (id, name) => updateProject((p) => edit.renameTrack(p, id, name)),
+        setTrackColor: (id, color) => updateProject((p) => edit.setTrackColor(p, id, color)),
+        moveTrack: (id, toIndex) => updateProject((p) => edit.moveTrack(p, id, toIndex)),
+        addAudio: (asset, durationSec, trackId, startSec, trackName) => {
+          const clipId = newId('clip');
+          const tId = trackId ?? newId('track');
+          edits((p) => {
+            let next = edit.addAsset(p, asset);
+            if (trackId === null) next = edit.addTrack(next, { id: tId, name: trackName ?? asset.fileName.replace(/\.[^.]+$/, '') });
+            return edit.addClip(next, tId, { id: clipId, assetId: asset.id, startSec, offsetSec: 0, durationSec, gainDb: 0, fadeInSec: 0, fadeOutSec: 0 });
+          });
+          set({ selectedTrackId: tId, selectedClipId: clipId });
+          return clipId;
+        },
+        addClip: (trackId, clip) => edits((p) => edit.addClip(p, trackId, clip)),
+        moveClip: (clipId, startSec, toTrackId) => updateProject((p) => edit.moveClip(p, clipId, startSec, toTrackId)),
+        trimClipStart: (clipId, startSec) => updateProject((p) => edit.trimClipStart(p, clipId, startSec)),
+        trimClipEnd: (clipId, endSec, sourceSec) => updateProject((p) => edit.trimClipEnd(p, clipId, endSec, sourceSec)),
+        splitAt: (sec, clipId) => {
+          const { selectedClipId, selectedTrackId, project } = get();
+          const target = clipId ?? selectedClipId;
+          const ids =
+            target && edit.findClip(project, target)
+              ? [target]
+              : edit.clipsAt(project, sec, selectedTrackId ?? undefined).map((c) => c.id);
+          if (ids.length === 0) return;
+          let rightOfSelected: string | null = null;
+          edits((p) =>
+            ids.reduce((acc, id) => {
+              const right = newId('clip');
+              if (id === selectedClipId) rightOfSelected = right;
+              return edit.splitClip(acc, id, sec, right);
+            }, p),
+          );
+          if (rightOfSelected) set({ selectedClipId: rightOfSelected });
+        },
+        duplicateClip: (clipId) => {
+          const id = newId('clip');
+          edits((p) => edit.duplicateClip(p, clipId, id));
+          if (edit.findClip(get().project, id)) set({ selectedClipId: id });
+        },
+        deleteClip: (clipId) => edits((p) => edit.deleteClip(p, clipId)),
+        setClipFades: (clipId, fades) => updateProject((p) => edit.setClipFades(p, clipId, fades)),
+        setClipGain: (clipId, gainDb) => updateProject((p) => edit.setClipGain(p, clipId, gainDb)),
+        addAutomationPoint: (trackId, param, pt) => updateProject((p) => edit.addAutomationPoint(p, trackId, param, pt)),
+        moveAutomationPoint: (trackId, param, index, pt) => updateProject((p) => edit.moveAutomationPoint(p, trackId, param, index, pt)),
+        removeAutomationPoint: (trackId, param, index) => updateProject((p) => edit.removeAutomationPoint(p, trackId, param, index)),
+        clearAutomation: (trackId, param) => updateProject((p) => edit.clearAutomation(p, trackId, param)),
+        addMarker: (timeSec, name) =>
+          updateProject((p) => edit.addMarker(p, { id: newId('marker'), timeSec, name: name ?? `Marker ${p.markers.length + 1}` })),
+        removeMarker: (id) => updateProject((p) => edit.removeMarker(p, id)),
+        renameMarker: (id, name) => updateProject((p) => edit.renameMarker(p, id, name)),
+        updateProject: (fn) => edits(fn),
+        select: (sel) =>
+          set((s) => ({
+            selectedTrackId: sel.trackId === undefined ? s.selectedTrackId : sel.trackId,
+            selectedClipId: sel.clipId === undefined ? s.selectedClipId : sel.clipId,
+          })),
+        setSnap: (snap) => set({ snap }),
+        notify: (kind, message) => set({ notice: { kind, message, serial: ++noticeSerial } }),
+        dismissNotice: () => set({ notice: null }),
+        setMasterGain: (gainDb) =>
+          updateProject((p) => (p.master.gainDb === clampFaderDb(gainDb) ? p : { ...p, master: { ...p.master, gainDb: clampFaderDb(gainDb) } })),
         updateMastering: (patch) =>
           updateProject((p) => ({ ...p, master: { ...p.master, mastering: clampMastering(patch(p.master.mastering)) } })),
         setStreamingPreview: (streamingPreview) => set({ streamingPreview }),
@@ -150,6 +345,11 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
       };
       return {
         project: initial,
+        history: { past: [], future: [] },
+        selectedTrackId: null,
+        selectedClipId: null,
+        snap: 'beat',
+        notice: null,
         playState: 'stopped',
         cursorSec: 0,
         seekSerial: 0,
