@@ -241,8 +241,8 @@ export class MixGraph {
         volume: clip.gainDb + track.trimDb,
       });
       player.connect(node.strip.input);
-      // The fade-out runs after the stop time, so the player stops fadeOut early and the clip ends on time.
-      player.sync().start(clip.startSec, clip.offsetSec, Math.max(CLIP_FADE_SEC, clip.durationSec - fadeOut));
+      // Tone starts the fade-out fadeOut before the end of the duration, so the clip ends on time.
+      player.sync().start(clip.startSec, clip.offsetSec, clip.durationSec);
       node.players.set(clip.id, { clip, buffer, player });
     }
     for (const [id, p] of [...node.players]) {
