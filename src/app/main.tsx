@@ -71,6 +71,7 @@ async function boot(): Promise<void> {
     loudnessHistory: () => engine.loudnessHistory(),
     resetLoudness: () => engine.resetLoudness(),
     limiterReductionDb: () => engine.graph.master.gainReductionDb,
+    compressorReductionDb: (id) => engine.graph.reductionDb(id),
     analyzeMix: (onProgress) => engine.analyzeMix(store, onProgress),
     analyzeFile: (file) => engine.analyzeFile(store, file),
     autoMaster: (onProgress) => engine.autoMaster(store, onProgress),

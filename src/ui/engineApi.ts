@@ -32,6 +32,8 @@ export interface EngineApi {
   readLoudness(): LiveLoudness | null;
   loudnessHistory(): LoudnessHistoryView | null;
   resetLoudness(): void;
+  /** Gain reduction of a strip's compressor (track or bus id) right now, dB ≤ 0. */
+  compressorReductionDb(stripId: string): number;
   /** Latest limiter gain reduction, dB ≥ 0. */
   limiterReductionDb(): number;
   /** Offline analyses and auto-master; results land in the store. */
