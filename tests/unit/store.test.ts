@@ -25,7 +25,7 @@ describe('projectFromManifest', () => {
     const p = demo();
     expect(p.tracks.map((t) => t.name)).toEqual(['Kick', 'Lead']);
     expect(p.tracks[1]!.clips[0]).toMatchObject({ assetId: 'lead', startSec: 10, durationSec: 31 });
-    expect(p.assets[1]).toEqual({ id: 'lead', fileName: 'lead.flac', url: '/samples/lead.flac' });
+    expect(p.assets[1]).toEqual({ id: 'lead', fileName: 'lead.flac', source: 'url', url: '/samples/lead.flac' });
     expect(p.durationSec).toBe(41);
     expect(p.bpm).toBe(96);
     expect(p.tracks[1]!.gainDb).toBe(-3);
@@ -73,12 +73,19 @@ describe('store actions', () => {
   it('mute and solo decide who is heard', () => {
     const store = createEarshotStore(demo());
     const a = store.getState().actions;
-    expect(selectAudibility(store.getState())).toEqual({ kick: true, lead: true });
+    const buses = { reverb: true, delay: true };
+    expect(selectAudibility(store.getState())).toEqual({ kick: true, lead: true, ...buses });
     a.setTrackSolo('lead', true);
     expect(selectAnySolo(store.getState())).toBe(true);
-    expect(selectAudibility(store.getState())).toEqual({ kick: false, lead: true });
+    // Buses are solo-safe: soloing a track leaves them audible.
+    expect(selectAudibility(store.getState())).toEqual({ kick: false, lead: true, ...buses });
     a.setTrackMute('lead', true);
-    expect(selectAudibility(store.getState())).toEqual({ kick: false, lead: false });
+    expect(selectAudibility(store.getState())).toEqual({ kick: false, lead: false, ...buses });
+    a.setTrackMute('lead', false);
+    a.setTrackSolo('lead', false);
+    // Soloing a bus silences the tracks' own outputs (they still feed the bus) and the other bus.
+    a.setTrackSolo('reverb', true);
+    expect(selectAudibility(store.getState())).toEqual({ kick: false, lead: false, reverb: true, delay: false });
     expect(isAudible(store.getState().project.tracks[0]!, false)).toBe(true);
   });
 
