@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { AudioEngine } from '../engine/AudioEngine';
 import { bindStore } from '../engine/bindStore';
 import { projectFromManifest } from '../state/manifest';
+import type { Project } from '../state/project';
+import type { StoredAudio } from '../state/projectFile';
+import { CommandsContext } from '../ui/commandsApi';
+import { createCommands, openInEngine } from './commands';
+import { createAutosave, loadAutosave, type RestoredAutosave } from './persistence';
 import { createEarshotStore, type EarshotStore } from '../state/store';
 import { App } from '../ui/App';
 import type { EngineApi } from '../ui/engineApi';
@@ -13,7 +18,7 @@ import '../ui/styles.css';
 
 const SAMPLES = `${import.meta.env.BASE_URL}samples/`;
 
-async function loadDemo(store: EarshotStore): Promise<void> {
+async function fetchDemo(): Promise<Project> {
   const url = `${SAMPLES}manifest.json`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: the server answered ${response.status}`);
@@ -23,7 +28,17 @@ async function loadDemo(store: EarshotStore): Promise<void> {
   } catch {
     throw new Error(`${url} is not valid JSON`);
   }
-  store.getState().actions.loadProject(projectFromManifest(json, SAMPLES));
+  return projectFromManifest(json, SAMPLES);
+}
+
+/** The last autosaved project, or null; a damaged autosave is reported and the demo opens instead. */
+async function restore(store: EarshotStore): Promise<RestoredAutosave | null> {
+  try {
+    return await loadAutosave();
+  } catch (e) {
+    store.getState().actions.notify('warning', `The autosaved project could not be restored: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
 }
 
 /**
@@ -47,8 +62,9 @@ function startOnFirstGesture(store: EarshotStore, engine: AudioEngine): void {
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const store = createEarshotStore();
-  // The song's manifest and the audio engine (three worklet modules) load side by side: startup waits for the slower.
-  const [demo, created] = await Promise.allSettled([loadDemo(store), AudioEngine.create()]);
+  // The last session (or else the demo song) and the audio engine (worklet modules) load side by side.
+  const saved = await restore(store);
+  const [demo, created] = await Promise.allSettled([saved ? Promise.resolve(saved.project) : fetchDemo(), AudioEngine.create()]);
   const reason = (r: PromiseRejectedResult) => (r.reason instanceof Error ? r.reason.message : String(r.reason));
   if (demo.status === 'rejected') {
     if (created.status === 'fulfilled') created.value.dispose();
@@ -60,7 +76,19 @@ async function boot(): Promise<void> {
     return;
   }
   const engine = created.value;
+  const userAudio = new Map<string, StoredAudio>();
+  const deps = { store, engine, userAudio, fetchDemo };
+  const commands = createCommands(deps);
+  const opening = openInEngine(deps, demo.value, saved?.audio ?? new Map());
+  if (saved && saved.warnings.length > 0) store.getState().actions.notify('warning', saved.warnings.join(' '));
   const unbind = bindStore(store, engine);
+  const autosave = createAutosave(store, userAudio, {
+    onStatus: (status) => {
+      const a = store.getState().actions;
+      if (status.state === 'saved') a.setSavedAt(status.at);
+      else a.notify(status.state === 'error' ? 'error' : 'warning', status.message);
+    },
+  });
   // A handle for debugging in the browser console during development; absent from production builds.
   if (import.meta.env.DEV) Object.assign(window, { earshot: { store, engine } });
   const api: EngineApi = {
@@ -80,23 +108,26 @@ async function boot(): Promise<void> {
     <StrictMode>
       <StoreContext.Provider value={store}>
         <EngineContext.Provider value={api}>
-          <App />
+          <CommandsContext.Provider value={commands}>
+            <App />
+          </CommandsContext.Provider>
         </EngineContext.Provider>
       </StoreContext.Provider>
     </StrictMode>,
   );
 
   const { actions } = store.getState();
-  await engine.loadAssets(store.getState().project.assets, (e) => {
-    if (e.type === 'loading') actions.setAssetStatus(e.id, { state: 'loading' });
-    else if (e.type === 'ready') actions.setAssetStatus(e.id, { state: 'ready', durationSec: e.durationSec, peaks: e.peaks });
-    else actions.setAssetStatus(e.id, { state: 'error', message: e.message });
-  });
+  await opening;
   // The demo plays at once where the browser allows it; otherwise the first gesture starts it.
   if (engine.raw.state === 'running') actions.play();
   else startOnFirstGesture(store, engine);
 
+  // Autosave already stores every edit within a second; a last flush covers the final moments.
+  window.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void autosave.flush();
+  });
   window.addEventListener('pagehide', () => {
+    void autosave.flush();
     unbind();
     engine.dispose();
   });

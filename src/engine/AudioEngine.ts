@@ -96,6 +96,33 @@ export class AudioEngine {
     return this.library.loadAll(assets, onEvent);
   }
 
+  /** Adds decoded user audio (an import or a take); its peaks are computed once, in the worker. */
+  addDecodedAsset(id: string, buffer: AudioBuffer, onEvent: (e: AssetEvent) => void): Promise<void> {
+    return this.library.addDecoded(id, buffer, onEvent);
+  }
+
+  hasAsset(id: string): boolean {
+    return this.library.buffers.has(id);
+  }
+
+  private nextStartAt: number | null = null;
+
+  /**
+   * Makes the next Play start the transport at a context time rather than at once: a recording's count-in
+   * ends there, and the take and the song start on the same frame.
+   */
+  startNextPlayAt(contextTime: number): void {
+    this.nextStartAt = contextTime;
+  }
+
+  /** For bindStore: when the transport should start, and forget the request. */
+  takeStartTime(): number {
+    const now = this.context.now();
+    const at = this.nextStartAt;
+    this.nextStartAt = null;
+    return at !== null && at > now ? at : now;
+  }
+
   /** Renders the store's project offline through the same graph code and encodes a WAV file. */
   async exportMix(store: EarshotStore, options: ExportOptions, onProgress: (fraction: number) => void): Promise<Blob> {
     const project = store.getState().project;

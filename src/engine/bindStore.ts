@@ -18,6 +18,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   const applyMix = (ramp: number) => engine.graph.apply(store.getState().project, ramp);
   applyMix(0);
   off.push(store.subscribe((s) => s.project.tracks, () => applyMix(RAMP_SEC)));
+  off.push(store.subscribe((s) => s.project.buses, () => applyMix(RAMP_SEC)));
   off.push(store.subscribe((s) => s.project.master, () => applyMix(RAMP_SEC)));
   off.push(store.subscribe((s) => s.assetStatus, () => applyMix(RAMP_SEC)));
 
@@ -44,6 +45,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
     const { loop } = store.getState().project;
     transport.setLoopPoints(loop.startSec, loop.endSec);
     transport.loop = loop.enabled;
+    applyMix(RAMP_SEC); // automation follows the loop
   };
   applyLoop();
   off.push(store.subscribe((s) => s.project.loop, applyLoop));
@@ -64,7 +66,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
     const from = sec >= s.project.durationSec - 0.01 ? 0 : sec;
     void engine.resume().catch(() => undefined);
     // Stop and start at the same instant: synced players end and restart on one audio frame.
-    const t = engine.context.now();
+    const t = engine.takeStartTime();
     if (transport.state === 'started') transport.stop(t);
     transport.start(t, from);
   };

@@ -45,7 +45,15 @@ export interface UiSlice {
   readonly snap: SnapMode;
   /** A message for the user about the last thing that went wrong (a bad file, a full disk), or null. */
   readonly notice: Notice | null;
+  /** The overdub: counting in, recording, or neither. */
+  readonly recordState: RecordState;
+  /** A long task in progress (an import, a save), for a progress bar; null when idle. */
+  readonly task: { readonly label: string; readonly fraction: number } | null;
+  /** When the project was last stored by the autosave, ms since the epoch. */
+  readonly savedAt: number | null;
 }
+
+export type RecordState = 'idle' | 'count-in' | 'recording';
 
 export type SnapMode = 'bar' | 'beat' | 'off';
 
@@ -114,6 +122,9 @@ export interface Actions {
   select(sel: { trackId?: string | null; clipId?: string | null }): void;
   setSnap(snap: SnapMode): void;
   notify(kind: Notice['kind'], message: string): void;
+  setRecordState(state: RecordState): void;
+  setTask(task: { label: string; fraction: number } | null): void;
+  setSavedAt(at: number | null): void;
   dismissNotice(): void;
   setMasterGain(gainDb: number): void;
   /** Changes mastering settings; every field is clamped to its range. */
@@ -314,6 +325,9 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         setSnap: (snap) => set({ snap }),
         notify: (kind, message) => set({ notice: { kind, message, serial: ++noticeSerial } }),
         dismissNotice: () => set({ notice: null }),
+        setRecordState: (recordState) => set({ recordState }),
+        setTask: (task) => set({ task }),
+        setSavedAt: (savedAt) => set({ savedAt }),
         setMasterGain: (gainDb) =>
           updateProject((p) => (p.master.gainDb === clampFaderDb(gainDb) ? p : { ...p, master: { ...p.master, gainDb: clampFaderDb(gainDb) } })),
         updateMastering: (patch) =>
@@ -350,6 +364,9 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         selectedClipId: null,
         snap: 'beat',
         notice: null,
+        recordState: 'idle',
+        task: null,
+        savedAt: null,
         playState: 'stopped',
         cursorSec: 0,
         seekSerial: 0,

@@ -1,5 +1,9 @@
 import { ExportControl } from './components/ExportControl';
-import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { NoticeBar } from './components/NoticeBar';
+import { ProjectBar } from './components/ProjectBar';
+import { ShortcutsOverlay } from './components/ShortcutsOverlay';
+import { useCommands, type DropTarget } from './commandsApi';
 import { AudioStatusBanner } from './components/AudioStatusBanner';
 import { useShortcuts } from './hooks/useShortcuts';
 import { MixerPanel } from './panels/MixerPanel';
@@ -61,11 +65,38 @@ function BottomPanels() {
   );
 }
 
+/** Where a drop lands: the lane under the pointer (or a new track) at the time under it. */
+function dropTarget(e: DragEvent<HTMLElement>, pxPerSec: number): DropTarget {
+  const el = document.elementFromPoint(e.clientX, e.clientY);
+  const lane = el?.closest<HTMLElement>('[data-track-id]');
+  const origin = document.querySelector<HTMLElement>('[data-timeline-origin]');
+  const left = origin?.getBoundingClientRect().left ?? 0;
+  return { trackId: lane?.dataset.trackId ?? null, startSec: Math.max(0, (e.clientX - left) / pxPerSec) };
+}
+
 export function App() {
   const store = useEarshotStore();
+  const commands = useCommands();
   const title = useEarshot((s) => s.project.title);
-  useShortcuts(store);
+  const [help, setHelp] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(store, openHelp);
   const route = useHashRoute();
+  const hasFiles = (e: DragEvent<HTMLElement>) => [...e.dataTransfer.types].includes('Files');
+  const onDragOver = (e: DragEvent<HTMLElement>) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    if (!dragging) setDragging(true);
+  };
+  const onDrop = (e: DragEvent<HTMLElement>) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0) void commands.importFiles(files, dropTarget(e, store.getState().pxPerSec));
+  };
   return (
     <div className="app">
       <header className="app-header">
@@ -73,19 +104,32 @@ export function App() {
           Earshot<span className="brand-sub">hear how records are made</span>
         </h1>
         <p className="song-title">
-          <span className="song-label">Demo song</span> {title}
+          <span className="song-label">Song</span> {title}
         </p>
+        <ProjectBar />
         <button type="button" className="btn btn-text" onClick={() => navigate('#/encyclopedia')}>
           Encyclopedia
+        </button>
+        <button type="button" className="btn btn-small" onClick={openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
         </button>
         <ExportControl />
       </header>
       <TransportBar />
       <AudioStatusBanner />
-      <main className="workspace">
+      <NoticeBar />
+      <main
+        className={`workspace${dragging ? ' is-drop-target' : ''}`}
+        onDragOver={onDragOver}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
         <Timeline />
         <BottomPanels />
       </main>
+      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
       {route.page === 'encyclopedia' && (
         <Suspense fallback={<div className="overlay" role="status">Loading the encyclopedia…</div>}>
           <EncyclopediaPanel articleId={route.articleId} />

@@ -27,6 +27,7 @@ export class AssetLibrary {
   }
 
   async load(asset: AssetRef, onEvent: (e: AssetEvent) => void): Promise<void> {
+    if (asset.source === 'user') return; // user audio arrives through addDecoded()
     onEvent({ type: 'loading', id: asset.id });
     try {
       const buffer = await this.decode(asset);
@@ -36,6 +37,18 @@ export class AssetLibrary {
     } catch (err) {
       onEvent({ type: 'error', id: asset.id, message: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** Adds audio decoded elsewhere (an import, a recording) and reports it like a loaded asset. */
+  async addDecoded(id: string, buffer: AudioBuffer, onEvent: (e: AssetEvent) => void): Promise<void> {
+    this.buffers.set(id, buffer);
+    const peaks = await this.peaksOf(buffer);
+    onEvent({ type: 'ready', id, durationSec: buffer.duration, peaks });
+  }
+
+  /** Forgets audio no project uses any more. */
+  forget(id: string): void {
+    this.buffers.delete(id);
   }
 
   private async decode(asset: AssetRef): Promise<AudioBuffer> {
