@@ -45,6 +45,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   worker: { format: 'es' },
+  // Found up front, so the browser tests' page is not reloaded when the optimiser meets it mid-run.
+  optimizeDeps: { include: ['valibot'] },
   test: {
     projects: [
       {
