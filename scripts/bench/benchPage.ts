@@ -12,7 +12,7 @@ import { ChannelStrip } from '../../src/engine/ChannelStrip';
 import { MasterBus } from '../../src/engine/MasterBus';
 import { renderProject } from '../../src/engine/render';
 import { projectFromManifest } from '../../src/state/manifest';
-import type { Project, Track } from '../../src/state/project';
+import { makeClip, makeTrack, type Project, type Track } from '../../src/state/project';
 import { renderTwin } from './twin';
 
 const SAMPLE_RATE = 44100;
@@ -208,22 +208,17 @@ function noiseProject(base: Project, count: number, seconds: number): { project:
     const random = mulberry32(1000 + i);
     for (let k = 0; k < data.length; k++) data[k] = 0.1 * (random() * 2 - 1);
     buffers.set(id, buffer);
-    tracks.push({
-      id,
-      name: id,
-      role: 'other',
-      color: '#888888',
-      gainDb: -6,
-      pan: 0,
-      mute: false,
-      solo: false,
-      clips: [{ id: `${id}-clip`, assetId: id, startSec: 0, offsetSec: 0, durationSec: seconds }],
-    });
+    tracks.push(
+      makeTrack(
+        { id, name: id, role: 'other', color: '#888888', gainDb: -6, clips: [makeClip({ id: `${id}-clip`, assetId: id, startSec: 0, durationSec: seconds })] },
+        base.buses,
+      ),
+    );
   }
   const project: Project = {
     ...base,
     durationSec: seconds,
-    assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, url: '' })),
+    assets: tracks.map((t) => ({ id: t.id, fileName: `${t.id}.wav`, source: 'url' as const, url: '' })),
     tracks,
   };
   return { project, buffers };
@@ -381,7 +376,7 @@ async function nodeCounts(demo: Demo, tracks: number): Promise<NodeCountResult> 
   const masterBus = diffCounts(countsOf(scratch), before);
   const masterBusDeclared = bus.nodeCount;
   before = countsOf(scratch);
-  const strip = new ChannelStrip({ context: scratch, destination: bus.input });
+  const strip = new ChannelStrip({ context: scratch, destination: bus.input, busInput: () => null });
   const stripCounts = diffCounts(countsOf(scratch), before);
   strip.dispose();
   bus.dispose();
