@@ -22,6 +22,8 @@ export class BusStrip {
   private readonly type: BusEffect['type'];
   private convolver: ConvolverNode | null = null;
   private preDelay: DelayNode | null = null;
+  private lowCut: BiquadFilterNode | null = null;
+  private highCut: BiquadFilterNode | null = null;
   private delay: DelayNode | null = null;
   private feedback: GainNode | null = null;
   private tone: BiquadFilterNode | null = null;
@@ -38,8 +40,11 @@ export class BusStrip {
     if (effect.type === 'reverb') {
       this.preDelay = new DelayNode(ctx, { maxDelayTime: 0.25, delayTime: effect.preDelayMs / 1000 });
       this.convolver = new ConvolverNode(ctx, { disableNormalization: true });
-      this.preDelay.connect(this.convolver).connect(this.strip.input);
-      this.nodes.push(this.preDelay);
+      // The return's filters: open (20 Hz high-pass, 20 kHz low-pass) unless a technique narrows them.
+      this.lowCut = new BiquadFilterNode(ctx, { type: 'highpass', frequency: effect.lowCutHz, Q: Math.SQRT1_2 });
+      this.highCut = new BiquadFilterNode(ctx, { type: 'lowpass', frequency: effect.highCutHz, Q: Math.SQRT1_2 });
+      this.preDelay.connect(this.convolver).connect(this.lowCut).connect(this.highCut).connect(this.strip.input);
+      this.nodes.push(this.preDelay, this.lowCut, this.highCut);
       this.input = this.preDelay;
     } else if (effect.type === 'delay') {
       this.delay = new DelayNode(ctx, { maxDelayTime: 2.1, delayTime: effect.timeMs / 1000 });
@@ -71,6 +76,8 @@ export class BusStrip {
     const now = this.input.context.currentTime;
     if (effect.type === 'reverb' && this.convolver && this.preDelay) {
       setParam(this.preDelay.delayTime, effect.preDelayMs / 1000, now, rampSec);
+      if (this.lowCut) setParam(this.lowCut.frequency, effect.lowCutHz, now, rampSec);
+      if (this.highCut) setParam(this.highCut.frequency, effect.highCutHz, now, rampSec);
       const key = `${effect.decaySec}/${effect.dampHz}`;
       if (key !== this.irKey) {
         this.irKey = key;
@@ -97,7 +104,7 @@ export class BusStrip {
       return old;
     }
     const next = new ConvolverNode(ctx, { disableNormalization: true, buffer });
-    this.preDelay?.connect(next).connect(this.strip.input);
+    this.preDelay?.connect(next).connect(this.lowCut ?? this.strip.input);
     if (old) {
       this.preDelay?.disconnect(old);
       old.disconnect();

@@ -6,6 +6,11 @@ import { ChannelStrip, compressorLatencyFrames, setParam, type StripState } from
 import { MasterBus } from './MasterBus';
 import { automationToParam, scheduleLane } from './automation';
 import { automationValueAt } from '../state/edits';
+import pitchShiftUrl from './worklets/pitchShift.worklet.ts?worker&url';
+import { loadWorkletModule } from './worklets/loadWorkletModule';
+
+/** Must match PITCH_SHIFT_PROCESSOR in the worklet. */
+const PITCH_SHIFT = 'earshot-pitch-shift';
 
 /** Makes a post-fader tap for a strip id ("master" for the master bus), or null for none. */
 export type TapFactory = (id: string) => AudioNode | null;
@@ -33,6 +38,8 @@ interface PlayerNode {
 interface TrackNode {
   readonly strip: ChannelStrip;
   readonly tap: AudioNode | null;
+  /** Only on a detuned track: the pitch shifter between its players and its strip. */
+  shifter: AudioWorkletNode | null;
   players: Map<string, PlayerNode>;
   trimDb: number;
   track: Track | null;
@@ -101,7 +108,10 @@ export class MixGraph {
     const raw = options.context.rawContext as unknown as BaseAudioContext;
     const masterTap = options.tap?.('master') ?? null;
     const taps = [...(masterTap ? [masterTap] : []), ...(options.masterTaps ?? [])];
-    const master = await MasterBus.create({ context: raw, destination: options.destination ?? raw.destination, taps });
+    const [master] = await Promise.all([
+      MasterBus.create({ context: raw, destination: options.destination ?? raw.destination, taps }),
+      loadWorkletModule(raw, pitchShiftUrl),
+    ]);
     return new MixGraph(options, master, masterTap);
   }
 
@@ -113,7 +123,7 @@ export class MixGraph {
   /** Native nodes the mix owns: strips, sends, buses, the shared direct delay and the master bus. */
   get nodeCount(): number {
     let n = 1 + this.master.nodeCount;
-    for (const t of this.tracks.values()) n += t.strip.nodeCount;
+    for (const t of this.tracks.values()) n += t.strip.nodeCount + (t.shifter ? 1 : 0);
     for (const b of this.buses.values()) n += b.bus.nodeCount;
     return n;
   }
@@ -145,6 +155,7 @@ export class MixGraph {
     for (const track of project.tracks) {
       seen.add(track.id);
       const node = this.tracks.get(track.id) ?? this.addTrack(track.id);
+      this.setDetune(node, track.detuneCents, rampSec);
       this.syncClips(node, track, rampSec);
       node.strip.setMono(track.clips.every((c) => (this.buffers.get(c.assetId)?.numberOfChannels ?? 1) === 1));
       if (node.track?.automation !== track.automation) automationChanged = true;
@@ -199,9 +210,41 @@ export class MixGraph {
       tap,
       busInput: (busId) => this.buses.get(busId)?.bus.input ?? null,
     });
-    const node: TrackNode = { strip, tap, players: new Map(), trimDb: 0, track: null };
+    const node: TrackNode = { strip, tap, shifter: null, players: new Map(), trimDb: 0, track: null };
     this.tracks.set(id, node);
     return node;
+  }
+
+  /** A detuned track gets a pitch shifter (one worklet node); back at 0 cents it is taken out again. */
+  private setDetune(node: TrackNode, cents: number, rampSec: number): void {
+    if (cents === 0 && !node.shifter) return;
+    if (cents !== 0 && !node.shifter) {
+      const shifter = new AudioWorkletNode(this.raw, PITCH_SHIFT, {
+        numberOfInputs: 1,
+        numberOfOutputs: 1,
+        outputChannelCount: [2],
+        parameterData: { cents },
+      });
+      shifter.connect(node.strip.input);
+      node.shifter = shifter;
+      for (const p of node.players.values()) {
+        p.player.disconnect();
+        p.player.connect(shifter);
+      }
+      return;
+    }
+    const shifter = node.shifter as AudioWorkletNode;
+    if (cents !== 0) {
+      setParam(shifter.parameters.get('cents') as AudioParam, cents, this.raw.currentTime, rampSec);
+      return;
+    }
+    for (const p of node.players.values()) {
+      p.player.disconnect();
+      p.player.connect(node.strip.input);
+    }
+    shifter.port.postMessage({ type: 'dispose' });
+    shifter.disconnect();
+    node.shifter = null;
   }
 
   private dropPlayers(node: TrackNode): void {
@@ -213,6 +256,10 @@ export class MixGraph {
     const node = this.tracks.get(id);
     if (!node) return;
     this.dropPlayers(node);
+    if (node.shifter) {
+      node.shifter.port.postMessage({ type: 'dispose' });
+      node.shifter.disconnect();
+    }
     node.strip.dispose();
     node.tap?.disconnect();
     this.tracks.delete(id);
@@ -240,7 +287,7 @@ export class MixGraph {
         fadeOut,
         volume: clip.gainDb + track.trimDb,
       });
-      player.connect(node.strip.input);
+      player.connect(node.shifter ?? node.strip.input);
       // Tone starts the fade-out fadeOut before the end of the duration, so the clip ends on time.
       player.sync().start(clip.startSec, clip.offsetSec, clip.durationSec);
       node.players.set(clip.id, { clip, buffer, player });

@@ -50,6 +50,8 @@ export const RANGES = {
   delayMs: [1, 2000],
   feedback: [0, 0.95],
   toneHz: [200, 20000],
+  cutHz: [20, 20000],
+  detuneCents: [-50, 50],
 } as const satisfies Record<string, readonly [number, number]>;
 
 type RangeKey = keyof typeof RANGES;
@@ -164,7 +166,14 @@ export function setBusEffect(p: Project, busId: string, patch: Record<string, nu
     const get = (k: string, fallback: number): number => (patch[k] === undefined ? fallback : (patch[k] as number));
     let next: Bus['effect'];
     if (e.type === 'reverb')
-      next = { type: 'reverb', decaySec: inRange(get('decaySec', e.decaySec), 'decaySec'), preDelayMs: inRange(get('preDelayMs', e.preDelayMs), 'preDelayMs'), dampHz: inRange(get('dampHz', e.dampHz), 'dampHz') };
+      next = {
+        type: 'reverb',
+        decaySec: inRange(get('decaySec', e.decaySec), 'decaySec'),
+        preDelayMs: inRange(get('preDelayMs', e.preDelayMs), 'preDelayMs'),
+        dampHz: inRange(get('dampHz', e.dampHz), 'dampHz'),
+        lowCutHz: inRange(get('lowCutHz', e.lowCutHz), 'cutHz'),
+        highCutHz: inRange(get('highCutHz', e.highCutHz), 'cutHz'),
+      };
     else if (e.type === 'delay')
       next = { type: 'delay', timeMs: inRange(get('timeMs', e.timeMs), 'delayMs'), feedback: inRange(get('feedback', e.feedback), 'feedback'), toneHz: inRange(get('toneHz', e.toneHz), 'toneHz') };
     else return b;
@@ -207,6 +216,11 @@ export function removeTrack(p: Project, id: string): Project {
 export function renameTrack(p: Project, id: string, name: string): Project {
   const clean = cleanName(name, 60);
   return clean ? mapTrack(p, id, (t) => (t.name === clean ? t : { ...t, name: clean })) : p;
+}
+
+export function setTrackDetune(p: Project, id: string, cents: number): Project {
+  const c = inRange(cents, 'detuneCents');
+  return mapTrack(p, id, (t) => (t.detuneCents === c ? t : { ...t, detuneCents: c }));
 }
 
 export function setTrackColor(p: Project, id: string, color: string): Project {

@@ -99,5 +99,6 @@ export function projectFromManifest(raw: unknown, baseUrl: string): Project {
     master: { gainDb: 0, mastering: DEFAULT_MASTERING },
     loop: { enabled: false, startSec: 0, endSec: Math.min(durationSec, barSec * 4) },
     markers: [],
+    presets: [],
   };
 }

@@ -133,6 +133,8 @@ export interface Track extends StripSettings {
   readonly name: string;
   readonly role: TrackRole;
   readonly color: string;
+  /** Pitch offset of the whole track, cents (−50..+50), without changing its timing: how doubled parts are detuned. */
+  readonly detuneCents: number;
   readonly clips: readonly Clip[];
   readonly sends: readonly Send[];
   readonly automation: Automation;
@@ -145,6 +147,10 @@ export interface ReverbEffect {
   readonly preDelayMs: number;
   /** High-frequency damping: the tail's brightness falls towards this, Hz. */
   readonly dampHz: number;
+  /** The return is high-passed here (20 = open), Hz: an echo chamber's return loses its boom. */
+  readonly lowCutHz: number;
+  /** The return is low-passed here (20000 = open), Hz. */
+  readonly highCutHz: number;
 }
 
 export interface DelayEffect {
@@ -177,6 +183,12 @@ export interface Marker {
   readonly name: string;
 }
 
+/** A technique applied to the project, with what it changed, so it can be taken back out (see presets/patch.ts). */
+export interface AppliedPreset {
+  readonly id: string;
+  readonly ops: readonly unknown[];
+}
+
 export interface LoopRegion {
   readonly enabled: boolean;
   readonly startSec: number;
@@ -200,6 +212,8 @@ export interface Project {
   readonly master: { readonly gainDb: number; readonly mastering: MasteringSettings };
   readonly loop: LoopRegion;
   readonly markers: readonly Marker[];
+  /** Techniques applied, oldest first. */
+  readonly presets: readonly AppliedPreset[];
 }
 
 export const clampFaderDb = (v: number): number =>
@@ -235,7 +249,7 @@ export function defaultBuses(): Bus[] {
       id: REVERB_BUS_ID,
       name: 'Reverb',
       color: '#8e7cc3',
-      effect: { type: 'reverb', decaySec: 1.8, preDelayMs: 20, dampHz: 6000 },
+      effect: { type: 'reverb', decaySec: 1.8, preDelayMs: 20, dampHz: 6000, lowCutHz: 20, highCutHz: 20000 },
     },
     {
       ...defaultStrip(),
@@ -257,6 +271,7 @@ export const EMPTY_AUTOMATION: Automation = { volume: [], pan: [] };
 export function makeTrack(fields: Pick<Track, 'id' | 'name' | 'role' | 'color'> & Partial<Track>, buses: readonly Bus[]): Track {
   return {
     ...defaultStrip(),
+    detuneCents: 0,
     clips: [],
     sends: defaultSends(buses),
     automation: EMPTY_AUTOMATION,
@@ -283,6 +298,7 @@ export function emptyProject(): Project {
     master: { gainDb: 0, mastering: DEFAULT_MASTERING },
     loop: { enabled: false, startSec: 0, endSec: 8 },
     markers: [],
+    presets: [],
   };
 }
 

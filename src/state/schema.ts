@@ -283,6 +283,8 @@ export function clampBusEffect(effect: BusEffect, warn: Warn = quiet, path = 'ef
         decaySec: r(effect.decaySec, 0.2, 8, 1.8, 'decaySec'),
         preDelayMs: r(effect.preDelayMs, 0, 200, 20, 'preDelayMs'),
         dampHz: r(effect.dampHz, 500, 20000, 6000, 'dampHz'),
+        lowCutHz: r(effect.lowCutHz, 20, 20000, 20, 'lowCutHz'),
+        highCutHz: r(effect.highCutHz, 20, 20000, 20000, 'highCutHz'),
       };
     case 'delay':
       return {
@@ -384,6 +386,7 @@ const TrackV2Schema = v.object({
   name: str(),
   role: v.unknown(),
   color: v.unknown(),
+  detuneCents: v.optional(num(), 0),
   ...stripEntries,
   clips: list(ClipV2Schema, PROJECT_LIMITS.maxClipsPerTrack, 'clips'),
   sends: list(v.object({ busId: id(), levelDb: num(), pre: bool() }), PROJECT_LIMITS.maxSendsPerTrack, 'sends'),
@@ -396,7 +399,14 @@ const EFFECT = 'must be "reverb", "delay" or "none"';
 const EffectSchema = v.variant(
   'type',
   [
-    v.object({ type: v.literal('reverb', EFFECT), decaySec: num(), preDelayMs: num(), dampHz: num() }),
+    v.object({
+      type: v.literal('reverb', EFFECT),
+      decaySec: num(),
+      preDelayMs: num(),
+      dampHz: num(),
+      lowCutHz: v.optional(num(), 20),
+      highCutHz: v.optional(num(), 20000),
+    }),
     v.object({ type: v.literal('delay', EFFECT), timeMs: num(), feedback: num(), toneHz: num() }),
     v.object({ type: v.literal('none', EFFECT) }),
   ],
@@ -424,6 +434,7 @@ const ProjectV2Schema = v.object({
   buses: list(BusSchema, PROJECT_LIMITS.maxBuses, 'buses'),
   master: v.object({ gainDb: num(), mastering: MasteringSchema }),
   markers: list(v.object({ id: id(), timeSec: time(), name: str() }), PROJECT_LIMITS.maxMarkers, 'markers'),
+  presets: v.optional(list(v.object({ id: id(), ops: v.array(v.unknown()) }), 32, 'presets'), []),
 });
 
 /** Version 1: no buses, inserts, sends, automation, clip gain/fades, markers or user assets. */
@@ -522,6 +533,7 @@ function migrateV1(p: ProjectV1Input): ProjectV2Input {
     buses,
     master: { gainDb: p.master.gainDb, mastering: p.master.mastering ?? DEFAULT_MASTERING },
     markers: [],
+    presets: [],
   };
 }
 
@@ -629,7 +641,7 @@ class Normaliser {
           startSec: clampTimeSec(c.startSec, `${cat}.startSec`, w),
           offsetSec: clampTimeSec(c.offsetSec, `${cat}.offsetSec`, w),
           durationSec,
-          gainDb: clampRange(c.gainDb, -24, 24, 0, `${cat}.gainDb`, w),
+          gainDb: clampRange(c.gainDb, -48, 24, 0, `${cat}.gainDb`, w),
           fadeInSec,
           fadeOutSec,
         };
@@ -653,6 +665,7 @@ class Normaliser {
         name: text(t.name, L.maxNameLength, `${at}.name`, w),
         role: this.role(t.role, `${at}.role`),
         color: this.color(t.color, `${at}.color`),
+        detuneCents: clampRange(t.detuneCents, -50, 50, 0, `${at}.detuneCents`, w),
         clips,
         sends,
         automation,
@@ -703,6 +716,8 @@ class Normaliser {
       },
       loop: { enabled: p.loop.enabled, startSec: loopStart, endSec: loopEnd },
       markers,
+      // What each technique changed; taking one out re-validates the result, so these ops cannot smuggle in bad values.
+      presets: p.presets.map((x) => ({ id: x.id, ops: x.ops })),
     };
   }
 

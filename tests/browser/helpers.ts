@@ -51,6 +51,7 @@ export function project(tracks: Track[], durationSec = 2): Project {
     master: { gainDb: 0, mastering: { ...DEFAULT_MASTERING, limiter: { ...DEFAULT_MASTERING.limiter, enabled: false } } },
     loop: { enabled: false, startSec: 0, endSec: durationSec },
     markers: [],
+    presets: [],
   };
 }
 

@@ -164,7 +164,7 @@ describe('strip edits', () => {
 
   it('sets bus effects within range and keeps the type', () => {
     const p = edit.setBusEffect(fixture(), 'reverb', { decaySec: 100, preDelayMs: 15 });
-    expect(p.buses[0]!.effect).toEqual({ type: 'reverb', decaySec: 8, preDelayMs: 15, dampHz: 6000 });
+    expect(p.buses[0]!.effect).toEqual({ type: 'reverb', decaySec: 8, preDelayMs: 15, dampHz: 6000, lowCutHz: 20, highCutHz: 20000 });
     const d = edit.setBusEffect(p, 'delay', { feedback: 2 });
     expect(d.buses[1]!.effect).toMatchObject({ type: 'delay', feedback: 0.95 });
   });

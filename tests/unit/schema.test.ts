@@ -104,6 +104,7 @@ function fullProject(): Project {
       { id: 'm1', timeSec: 0, name: 'Intro' },
       { id: 'm2', timeSec: 8, name: 'Chorus' },
     ],
+    presets: [],
   };
 }
 
@@ -188,6 +189,7 @@ describe('parseProject: migrations', () => {
       master: { gainDb: -1, mastering: { ...DEFAULT_MASTERING, widthPct: 110 } },
       loop: { enabled: true, startSec: 0, endSec: 9.6 },
       markers: [],
+      presets: [],
     };
     expect(project).toStrictEqual(expected);
     expect(warnings).toEqual([]);
@@ -415,7 +417,7 @@ describe('parseProject: hostile and broken input', () => {
     expect(t.inserts.eq.lowShelf).toEqual({ freqHz: 20000, gainDb: -24 });
     expect(t.inserts.comp).toMatchObject({ thresholdDb: 0, ratio: 1, attackMs: 0.1, releaseMs: 5000, makeupDb: 0 });
     expect(t.inserts.sat.driveDb).toBe(36);
-    expect(project.buses[0]!.effect).toEqual({ type: 'reverb', decaySec: 8, preDelayMs: 0, dampHz: 500 });
+    expect(project.buses[0]!.effect).toEqual({ type: 'reverb', decaySec: 8, preDelayMs: 0, dampHz: 500, lowCutHz: 20, highCutHz: 20000 });
     expect(project.buses[1]!.effect).toEqual({ type: 'delay', timeMs: 1, feedback: 0.95, toneHz: 20000 });
     expect(project.tracks[1]!.sends[0]!.levelDb).toBe(6);
     expect(t.automation.pan[0]!.value).toBe(-1);
