@@ -58,7 +58,7 @@ describe('technique presets', () => {
       expect(Math.abs(c.detuneCents)).toBeLessThanOrEqual(9);
     }
     const chamber = p.buses.find((b) => b.id === 'chamber')!;
-    expect(chamber.effect).toMatchObject({ type: 'reverb', lowCutHz: 600, highCutHz: 4500 });
+    expect(chamber.effect).toMatchObject({ type: 'reverb', lowCutHz: 600, highCutHz: 5000 });
     expect(p.master.mastering.widthPct).toBe(0);
     expect(p.master.mastering.glue).toMatchObject({ enabled: true, ratio: 4 });
   });

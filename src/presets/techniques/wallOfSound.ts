@@ -23,7 +23,7 @@ export const WALL_OF_SOUND: Technique = {
       id: 'chamber',
       name: 'Echo chamber',
       color: '#c27ba0',
-      effect: { type: 'reverb', decaySec: 2.6, preDelayMs: 15, dampHz: 5000, lowCutHz: 600, highCutHz: 4500 },
+      effect: { type: 'reverb', decaySec: 2.6, preDelayMs: 15, dampHz: 5000, lowCutHz: 600, highCutHz: 5000 },
       gainDb: 0,
     });
     const harmonic = rolesOf(p, ['piano', 'guitar', 'bass']);
@@ -38,20 +38,21 @@ export const WALL_OF_SOUND: Technique = {
           name: `${t.name} double ${k + 1}`,
           offsetSec: (ms + 2 * vary) / 1000,
           detuneCents: cents + vary,
-          gainDb: t.gainDb - 5,
+          // Bass copies sit lower: four basses at full level would swamp the low end.
+          gainDb: t.gainDb - (t.role === 'bass' ? 9 : 5),
         });
       });
     });
     // Everything melodic goes to the chamber; the copies too.
     for (const t of next.tracks) {
       if (['kick', 'hats'].includes(t.role)) continue;
-      next = send(next, t.id, 'chamber', t.role === 'bass' ? -16 : -7);
+      next = send(next, t.id, 'chamber', t.role === 'bass' ? -16 : t.role === 'snare' ? -2 : -4);
     }
     const percussion = rolesOf(p, ['tambourine']);
     if (percussion.length === 0) skipped.push('No tambourine or castanets in this song: no percussion layer added.');
     for (const t of percussion) {
-      next = updateTrack(next, t.id, (x) => ({ gainDb: Math.min(6, x.gainDb + 4) }));
-      next = send(next, t.id, 'chamber', -4);
+      next = updateTrack(next, t.id, (x) => ({ gainDb: Math.min(6, x.gainDb + 6) }));
+      next = send(next, t.id, 'chamber', -2);
     }
     const m = next.master.mastering;
     next = {
