@@ -113,9 +113,11 @@ export function App() {
         <button type="button" className="btn btn-small" onClick={openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </button>
-        <ExportControl />
       </header>
-      <TransportBar />
+      <div className="transport-row">
+        <TransportBar />
+        <ExportControl />
+      </div>
       <AudioStatusBanner />
       <NoticeBar />
       <main

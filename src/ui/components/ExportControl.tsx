@@ -40,7 +40,6 @@ export function ExportControl() {
   return (
     <div className="export" role="group" aria-label="Export">
       <label className="field">
-        <span>Rate</span>
         <select
           aria-label="Export sample rate"
           value={settings.sampleRate}
@@ -52,7 +51,6 @@ export function ExportControl() {
         </select>
       </label>
       <label className="field">
-        <span>Depth</span>
         <select
           aria-label="Export bit depth"
           value={settings.bitDepth}
@@ -60,7 +58,7 @@ export function ExportControl() {
           onChange={(e) => setSettings({ ...settings, bitDepth: Number(e.currentTarget.value) === 16 ? 16 : 24 })}
         >
           <option value={24}>24-bit</option>
-          <option value={16}>16-bit + dither</option>
+          <option value={16}>16-bit dithered</option>
         </select>
       </label>
       <button type="button" className="btn btn-export" onClick={() => void run()} disabled={busy}>

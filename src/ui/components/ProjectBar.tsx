@@ -39,8 +39,8 @@ export function ProjectBar() {
         Redo
       </button>
       <span className="bar-sep" aria-hidden="true" />
-      <button type="button" className="btn btn-small" onClick={() => importRef.current?.click()} title="Import WAV, MP3, OGG, FLAC or M4A (or drop files on the timeline)">
-        Import audio
+      <button type="button" className="btn btn-small" onClick={() => importRef.current?.click()} aria-label="Import audio" title="Import WAV, MP3, OGG, FLAC or M4A (or drop files on the timeline)">
+        Import
       </button>
       <input ref={importRef} type="file" accept="audio/*,.wav,.mp3,.ogg,.oga,.opus,.flac,.m4a,.aac,.webm" multiple hidden onChange={onImport} tabIndex={-1} aria-hidden="true" />
       <button
@@ -77,19 +77,19 @@ export function ProjectBar() {
           </button>
         </span>
       ) : (
-        <button type="button" className="btn btn-small" onClick={() => setConfirmNew(true)} title="Start an empty project (the current one can be saved first)">
-          New project
+        <button type="button" className="btn btn-small" onClick={() => setConfirmNew(true)} aria-label="New project" title="Start an empty project (the current one can be saved first)">
+          New
         </button>
       )}
-      <button type="button" className="btn btn-small" onClick={() => void commands.loadDemo()}>
-        Load demo
+      <button type="button" className="btn btn-small" onClick={() => void commands.loadDemo()} aria-label="Load demo" title="Load the demo song">
+        Demo
       </button>
-      <button type="button" className="btn btn-small" onClick={() => openRef.current?.click()}>
-        Open project
+      <button type="button" className="btn btn-small" onClick={() => openRef.current?.click()} aria-label="Open project" title="Open an .earshot project file">
+        Open
       </button>
       <input ref={openRef} type="file" accept=".earshot,.json,application/json" hidden onChange={onOpen} tabIndex={-1} aria-hidden="true" />
-      <button type="button" className="btn btn-small" onClick={() => void commands.saveProject()}>
-        Save project
+      <button type="button" className="btn btn-small" onClick={() => void commands.saveProject()} aria-label="Save project" title="Save the project and your audio as one .earshot file">
+        Save
       </button>
     </div>
   );
