@@ -10,6 +10,8 @@ import { renderProject } from './render';
 import { Analyzer } from './analysis/Analyzer';
 import { LoudnessMonitor, type LoudnessHistory, type LoudnessReading } from './LoudnessMonitor';
 import { analyzeBuffer, analyzeMix, autoMaster } from './mastering';
+import { Comparison, measureMatch, type LoudnessMatch, type Side } from './Comparison';
+import type { Project } from '../state/project';
 
 /** Largest file "Analyze a file" accepts: decoding needs ~4× the file in memory. */
 export const MAX_ANALYSIS_FILE_BYTES = 512 * 1024 * 1024;
@@ -42,9 +44,13 @@ export class AudioEngine {
   readonly loudness: LoudnessMonitor | null;
   readonly analyzer = new Analyzer();
   private readonly meters: PeakMeters | null;
+  /** The main mix's output gain: version B of an A/B comparison. */
+  private readonly mainOut: GainNode;
+  private comparison: Comparison | null = null;
   private disposed = false;
 
-  private constructor(context: Tone.Context, meters: PeakMeters | null, loudness: LoudnessMonitor | null, library: AssetLibrary, graph: MixGraph) {
+  private constructor(context: Tone.Context, meters: PeakMeters | null, loudness: LoudnessMonitor | null, library: AssetLibrary, graph: MixGraph, mainOut: GainNode) {
+    this.mainOut = mainOut;
     this.context = context;
     this.loudness = loudness;
     this.raw = context.rawContext as unknown as AudioContext;
@@ -62,13 +68,16 @@ export class AudioEngine {
     const meters = options.meters === false ? null : await PeakMeters.create(raw);
     const loudness = options.meters === false ? null : await LoudnessMonitor.create(raw);
     const library = new AssetLibrary(raw);
+    const mainOut = new GainNode(raw);
+    mainOut.connect(raw.destination);
     const graph = await MixGraph.create({
       context,
+      destination: mainOut,
       buffers: library.buffers,
       tap: meters ? meters.tap : undefined,
       masterTaps: loudness ? [loudness.input] : [],
     });
-    return new AudioEngine(context, meters, loudness, library, graph);
+    return new AudioEngine(context, meters, loudness, library, graph, mainOut);
   }
 
   get transport(): ReturnType<typeof Tone.getTransport> {
@@ -181,9 +190,33 @@ export class AudioEngine {
     this.resetLoudness();
   }
 
+  /**
+   * Starts (or retargets) an A/B comparison: A is `withoutProject` playing beside the main mix (B) on the same
+   * transport; both are measured offline over an excerpt and matched in loudness. Starts on B.
+   */
+  async compare(a: Project, b: Project, excerpt: { startSec: number; endSec: number }): Promise<LoudnessMatch> {
+    this.comparison ??= await Comparison.create({ context: this.context, buffers: this.library.buffers, destination: this.raw.destination, bInput: this.mainOut });
+    this.comparison.setA(a, 0.02);
+    const match = await measureMatch(a, b, this.library.buffers, excerpt, this.raw.sampleRate);
+    this.comparison?.setMatch(match.offsetDb, this.raw.currentTime);
+    return match;
+  }
+
+  /** Cross-fades to A or B (≤ 20 ms). */
+  selectSide(side: Side): void {
+    this.comparison?.select(side, this.raw.currentTime);
+  }
+
+  /** Ends the comparison: only the main mix plays, at its own level. */
+  stopComparing(): void {
+    this.comparison?.dispose();
+    this.comparison = null;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.stopComparing();
     this.analyzer.dispose();
     this.loudness?.dispose();
     this.transport.stop();
