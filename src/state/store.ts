@@ -51,9 +51,25 @@ export interface UiSlice {
   readonly task: { readonly label: string; readonly fraction: number } | null;
   /** When the project was last stored by the autosave, ms since the epoch. */
   readonly savedAt: number | null;
+  readonly ab: AbState | null;
+  readonly abxScores: Readonly<Record<string, AbxScore>>;
 }
 
 export type RecordState = 'idle' | 'count-in' | 'recording';
+
+/** A loudness-matched A/B comparison of one technique: A without it, B with it. */
+export interface AbState {
+  readonly techniqueId: string;
+  readonly side: 'A' | 'B';
+  /** Loudness of B minus A, LU, once measured; the louder side is turned down by this much. */
+  readonly offsetDb: number | null;
+}
+
+/** ABX results, per lesson or technique id. */
+export interface AbxScore {
+  readonly correct: number;
+  readonly trials: number;
+}
 
 export type SnapMode = 'bar' | 'beat' | 'off';
 
@@ -125,6 +141,10 @@ export interface Actions {
   setRecordState(state: RecordState): void;
   setTask(task: { label: string; fraction: number } | null): void;
   setSavedAt(at: number | null): void;
+  setAb(ab: AbState | null): void;
+  /** Adds one ABX answer to the score kept under `key`. */
+  recordAbx(key: string, correct: boolean): void;
+  resetAbx(key: string): void;
   dismissNotice(): void;
   setMasterGain(gainDb: number): void;
   /** Changes mastering settings; every field is clamped to its range. */
@@ -328,6 +348,18 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         setRecordState: (recordState) => set({ recordState }),
         setTask: (task) => set({ task }),
         setSavedAt: (savedAt) => set({ savedAt }),
+        setAb: (ab) => set({ ab }),
+        recordAbx: (key, correct) =>
+          set((s) => {
+            const old = s.abxScores[key] ?? { correct: 0, trials: 0 };
+            return { abxScores: { ...s.abxScores, [key]: { correct: old.correct + (correct ? 1 : 0), trials: old.trials + 1 } } };
+          }),
+        resetAbx: (key) =>
+          set((s) => {
+            const next = { ...s.abxScores };
+            delete next[key];
+            return { abxScores: next };
+          }),
         setMasterGain: (gainDb) =>
           updateProject((p) => (p.master.gainDb === clampFaderDb(gainDb) ? p : { ...p, master: { ...p.master, gainDb: clampFaderDb(gainDb) } })),
         updateMastering: (patch) =>
@@ -367,6 +399,8 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         recordState: 'idle',
         task: null,
         savedAt: null,
+        ab: null,
+        abxScores: {},
         playState: 'stopped',
         cursorSec: 0,
         seekSerial: 0,

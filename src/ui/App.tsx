@@ -13,11 +13,13 @@ import { useEarshot, useEarshotStore } from './StoreContext';
 import { navigate, useHashRoute } from './hooks/useHashRoute';
 
 const MasteringPanel = lazy(() => import('./panels/MasteringPanel'));
+const TechniquesPanel = lazy(() => import('./panels/TechniquesPanel'));
 const EncyclopediaPanel = lazy(() => import('./panels/EncyclopediaPanel'));
 
-type Tab = 'mixer' | 'mastering';
+type Tab = 'mixer' | 'techniques' | 'mastering';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'mixer', label: 'Mixer' },
+  { id: 'techniques', label: 'Techniques' },
   { id: 'mastering', label: 'Mastering' },
 ];
 
@@ -53,9 +55,13 @@ function BottomPanels() {
         ))}
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === 'mixer' ? (
-          <MixerPanel />
-        ) : (
+        {tab === 'mixer' && <MixerPanel />}
+        {tab === 'techniques' && (
+          <Suspense fallback={<p className="muted pad">Loading the techniques…</p>}>
+            <TechniquesPanel />
+          </Suspense>
+        )}
+        {tab === 'mastering' && (
           <Suspense fallback={<p className="muted pad">Loading the mastering section…</p>}>
             <MasteringPanel />
           </Suspense>

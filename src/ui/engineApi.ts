@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Project } from '../state/project';
 
 export interface ExportSettings {
   readonly sampleRate: 44100 | 48000;
@@ -36,6 +37,14 @@ export interface EngineApi {
   compressorReductionDb(stripId: string): number;
   /** Latest limiter gain reduction, dB ≥ 0. */
   limiterReductionDb(): number;
+  /**
+   * A/B: plays `a` beside the main mix (which is B), measures both over the excerpt and matches their loudness.
+   * @returns loudness of B minus A, LU
+   */
+  compare(a: Project, excerpt: { startSec: number; endSec: number }): Promise<number>;
+  /** Cross-fades to A or B (20 ms). */
+  selectSide(side: 'A' | 'B'): void;
+  stopComparing(): void;
   /** Offline analyses and auto-master; results land in the store. */
   analyzeMix(onProgress: (fraction: number) => void): Promise<void>;
   analyzeFile(file: File): Promise<void>;

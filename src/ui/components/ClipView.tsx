@@ -1,8 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import WaveSurfer from 'wavesurfer.js';
-import { formatDb } from '../../dsp/decibels';
+import { formatDb, gainToDb } from '../../dsp/decibels';
 import { formatClock } from '../../dsp/musicalTime';
-import { peakEnvelope } from '../../dsp/peaks';
+import { peakEnvelope, type Peaks } from '../../dsp/peaks';
 import type { Clip } from '../../state/project';
 import type { AssetStatus } from '../../state/store';
 import { findClip } from '../../state/edits';
@@ -35,6 +35,15 @@ export const clipName = (fileName: string, clip: Clip): string =>
  * wavesurfer.js is only the view: it gets the peaks computed once at load and the duration, never the audio,
  * so nothing is decoded a second time. Tone owns playback.
  */
+/** The clip's sample peak from the precomputed peaks, dBFS (what the waveform shows). */
+function clipPeakDb(peaks: Peaks, offsetSec: number, durationSec: number): number {
+  const from = Math.floor(offsetSec * peaks.bucketsPerSec) * 2;
+  const to = Math.ceil((offsetSec + durationSec) * peaks.bucketsPerSec) * 2;
+  let peak = 0;
+  for (const ch of peaks.channels) for (let i = from; i < Math.min(to, ch.length); i++) peak = Math.max(peak, Math.abs(ch[i]!));
+  return gainToDb(peak);
+}
+
 export function ClipView({ clip, trackId, fileName, status, color, pxPerSec, height, selected, gridSec }: ClipViewProps) {
   const store = useEarshotStore();
   const actions = useEarshot((s) => s.actions);
@@ -125,6 +134,7 @@ export function ClipView({ clip, trackId, fileName, status, color, pxPerSec, hei
     clip.fadeInSec > 0 ? `fade in ${formatFadeSec(clip.fadeInSec)}` : '',
     clip.fadeOutSec > 0 ? `fade out ${formatFadeSec(clip.fadeOutSec)}` : '',
   ].filter(Boolean);
+  const peakDb = ready ? clipPeakDb(ready.peaks, clip.offsetSec, clip.durationSec) : null;
   const d = clip.durationSec;
   const fi = Math.min(clip.fadeInSec, d);
   const fo = Math.min(clip.fadeOutSec, d);
@@ -138,6 +148,7 @@ export function ClipView({ clip, trackId, fileName, status, color, pxPerSec, hei
       data-fade-in-sec={clip.fadeInSec.toFixed(3)}
       data-fade-out-sec={clip.fadeOutSec.toFixed(3)}
       data-gain-db={clip.gainDb.toFixed(1)}
+      data-peak-db={peakDb === null ? undefined : Number.isFinite(peakDb) ? peakDb.toFixed(1) : '-Infinity'}
       data-selected={selected}
     >
       <div

@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatDb } from '../../dsp/decibels';
+import { guessProbability } from '../../dsp/stats';
+import { TECHNIQUES, applyTechnique, isApplied, removeTechnique, techniqueById } from '../../presets';
+import type { EarshotStore } from '../../state/store';
+import { useEngine, type EngineApi } from '../engineApi';
+import { navigate } from '../hooks/useHashRoute';
+import { useEarshot, useEarshotStore } from '../StoreContext';
+import './TechniquesPanel.css';
+
+/** The stretch both A/B versions are measured over: the loop when it is on, else 20 s from the playhead. */
+function excerptOf(store: EarshotStore): { startSec: number; endSec: number } {
+  const { project, cursorSec } = store.getState();
+  if (project.loop.enabled) return { startSec: project.loop.startSec, endSec: project.loop.endSec };
+  const start = Math.max(0, Math.min(cursorSec, project.durationSec - 20));
+  return { startSec: start, endSec: Math.min(project.durationSec, start + 20) };
+}
+
+/** Applies or removes a technique as one undo step, telling the user what it had to skip. */
+function toggleTechnique(store: EarshotStore, id: string): void {
+  const t = techniqueById(id);
+  if (!t) return;
+  const { project, actions } = store.getState();
+  if (isApplied(project, id)) {
+    actions.updateProject((p) => removeTechnique(p, id));
+    return;
+  }
+  const outcome = applyTechnique(project, t);
+  if (outcome.refused) {
+    actions.notify('warning', [outcome.refused, ...outcome.skipped].join(' '));
+    return;
+  }
+  actions.updateProject(() => outcome.project);
+  if (outcome.skipped.length > 0) actions.notify('info', `${t.name}: ${outcome.skipped.join(' ')}`);
+}
+
+/** Starts a loudness-matched A/B of a technique (applying it first, so B is "with"). */
+async function startAb(store: EarshotStore, engine: EngineApi, id: string): Promise<void> {
+  const t = techniqueById(id);
+  if (!t) return;
+  if (!isApplied(store.getState().project, id)) toggleTechnique(store, id);
+  const { project, actions } = store.getState();
+  if (!isApplied(project, id)) return;
+  actions.setAb({ techniqueId: id, side: 'B', offsetDb: null });
+  try {
+    const offsetDb = await engine.compare(removeTechnique(project, id), excerptOf(store));
+    if (store.getState().ab?.techniqueId === id) actions.setAb({ techniqueId: id, side: store.getState().ab?.side ?? 'B', offsetDb });
+  } catch (e) {
+    engine.stopComparing();
+    actions.setAb(null);
+    actions.notify('error', `The A/B comparison could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const ABX_TRIALS = 10;
+
+/** Blind ABX: X is A or B at random; the user says which, and the score shows how likely guessing would do as well. */
+function AbxQuiz({ techniqueId, onClose }: { techniqueId: string; onClose: () => void }) {
+  const engine = useEngine();
+  const store = useEarshotStore();
+  const score = useEarshot((s) => s.abxScores[techniqueId]) ?? { correct: 0, trials: 0 };
+  const actions = useEarshot((s) => s.actions);
+  const [x, setX] = useState<'A' | 'B'>(() => (Math.random() < 0.5 ? 'A' : 'B'));
+  const [heard, setHeard] = useState<'A' | 'B' | 'X' | null>(null);
+  const [last, setLast] = useState<boolean | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const play = (which: 'A' | 'B' | 'X') => {
+    const side = which === 'X' ? x : which;
+    engine.selectSide(side);
+    // The store shows the side only for A and B: during X the screen must not give the answer away.
+    if (which !== 'X') actions.setAb({ ...store.getState().ab!, side });
+    setHeard(which);
+    if (store.getState().playState !== 'playing') actions.play();
+  };
+  const answer = (guess: 'A' | 'B') => {
+    const right = guess === x;
+    actions.recordAbx(techniqueId, right);
+    setLast(right);
+    setX(Math.random() < 0.5 ? 'A' : 'B');
+    setHeard(null);
+  };
+  const done = score.trials >= ABX_TRIALS;
+  const p = guessProbability(score.correct, score.trials);
+  return (
+    <section className="abx" aria-labelledby="abx-title">
+      <h3 id="abx-title" ref={heading} tabIndex={-1}>
+        Blind ABX: {techniqueById(techniqueId)?.name}
+      </h3>
+      <p className="muted">Listen to A (without) and B (with), then to X, which is one of them at random. Which is X?</p>
+      <div className="abx-row" role="group" aria-label="Listen">
+        {(['A', 'B', 'X'] as const).map((w) => (
+          <button key={w} type="button" className="btn" aria-pressed={heard === w} onClick={() => play(w)} disabled={done}>
+            Play {w}
+          </button>
+        ))}
+      </div>
+      <div className="abx-row" role="group" aria-label="Answer">
+        <button type="button" className="btn" onClick={() => answer('A')} disabled={done || heard === null}>
+          X is A
+        </button>
+        <button type="button" className="btn" onClick={() => answer('B')} disabled={done || heard === null}>
+          X is B
+        </button>
+      </div>
+      <p role="status" className="abx-score">
+        {last !== null && !done && (last ? 'Right. ' : 'Wrong. ')}
+        {score.trials > 0
+          ? `${score.correct} of ${score.trials} right. The chance of doing this well by guessing: ${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%.`
+          : `${ABX_TRIALS} trials.`}
+        {done && (p <= 0.05 ? ' You can hear it.' : ' Not shown to be audible (the usual line is 5%).')}
+      </p>
+      <div className="abx-row">
+        <button type="button" className="btn btn-small" onClick={() => actions.resetAbx(techniqueId)}>
+          Start again
+        </button>
+        <button type="button" className="btn btn-small" onClick={onClose}>
+          Close ABX
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Technique toggles, the loudness-matched A/B switch and the ABX quiz. */
+export default function TechniquesPanel() {
+  const store = useEarshotStore();
+  const engine = useEngine();
+  const applied = useEarshot((s) => s.project.presets);
+  const ab = useEarshot((s) => s.ab);
+  const actions = useEarshot((s) => s.actions);
+  const [focusId, setFocusId] = useState<string>(TECHNIQUES[0]!.id);
+  const [abx, setAbx] = useState(false);
+  const current = techniqueById(ab?.techniqueId ?? focusId) ?? TECHNIQUES[0]!;
+
+  // A comparison ends when its technique is taken out (by a toggle or by undo).
+  useEffect(() => {
+    if (ab && !applied.some((x) => x.id === ab.techniqueId)) {
+      engine.stopComparing();
+      actions.setAb(null);
+    }
+  }, [ab, applied, engine, actions]);
+  // Leaving the panel ends the comparison: the mix goes back to what the project says.
+  useEffect(
+    () => () => {
+      engine.stopComparing();
+      actions.setAb(null);
+    },
+    [engine, actions],
+  );
+
+  const flip = () => {
+    if (!ab) {
+      setAbx(false);
+      void startAb(store, engine, current.id);
+      return;
+    }
+    const side = ab.side === 'A' ? 'B' : 'A';
+    engine.selectSide(side);
+    actions.setAb({ ...ab, side });
+  };
+  const stop = () => {
+    engine.stopComparing();
+    actions.setAb(null);
+    setAbx(false);
+  };
+
+  return (
+    <section className="techniques" aria-label="Techniques">
+      <ul className="technique-list">
+        {TECHNIQUES.map((t) => {
+          const on = applied.some((x) => x.id === t.id);
+          return (
+            <li key={t.id} className={`technique${focusId === t.id ? ' is-focus' : ''}`}>
+              <button
+                type="button"
+                className="btn-technique"
+                aria-pressed={on}
+                aria-describedby={`technique-${t.id}`}
+                onClick={() => {
+                  setFocusId(t.id);
+                  if (ab) stop();
+                  toggleTechnique(store, t.id);
+                }}
+              >
+                {t.name}
+              </button>
+              <p id={`technique-${t.id}`} className="technique-summary">
+                {t.summary}
+              </p>
+              <a className="technique-link" href={`#/encyclopedia/${t.articleId}`} onClick={(e) => (e.preventDefault(), navigate(`#/encyclopedia/${t.articleId}`))}>
+                About {t.name}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="ab-box" role="group" aria-label="Compare">
+        <label className="field">
+          <span>Compare</span>
+          <select
+            value={current.id}
+            onChange={(e) => {
+              if (ab) stop();
+              setFocusId(e.currentTarget.value);
+            }}
+          >
+            {TECHNIQUES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-ab" aria-pressed={ab?.side === 'B'} onClick={flip} title="Switch between without (A) and with (B), matched in loudness">
+          A/B
+        </button>
+        <p className="ab-status" role="status">
+          {!ab && `Press A/B to hear ${current.name} on and off, matched in loudness.`}
+          {ab && `Hearing ${ab.side === 'A' ? `A: without ${current.name}` : `B: with ${current.name}`}. `}
+          {ab && ab.offsetDb === null && 'Measuring loudness…'}
+          {ab && ab.offsetDb !== null &&
+            (Math.abs(ab.offsetDb) < 0.05
+              ? 'Both versions are equally loud.'
+              : `${ab.offsetDb > 0 ? 'B' : 'A'} turned down ${formatDb(Math.abs(ab.offsetDb)).replace('+', '')} to match.`)}
+        </p>
+        {ab && (
+          <>
+            <button type="button" className="btn btn-small" onClick={() => setAbx(true)} disabled={abx || ab.offsetDb === null}>
+              Start ABX
+            </button>
+            <button type="button" className="btn btn-small" onClick={stop}>
+              Stop comparing
+            </button>
+          </>
+        )}
+      </div>
+      {ab && abx && <AbxQuiz techniqueId={ab.techniqueId} onClose={() => setAbx(false)} />}
+    </section>
+  );
+}
