@@ -2,8 +2,14 @@ import * as Tone from 'tone';
 import type { Project } from '../state/project';
 import { MixGraph } from './MixGraph';
 
-/** Room reserved for the mastering chain's look-ahead, seconds (it needs ~9 ms). */
+/** Room reserved for the chain's look-ahead, seconds (strip compressors and the limiter need ~21 ms). */
 const LATENCY_GUESS_SEC = 0.05;
+/**
+ * Silence rendered before the song starts, seconds: a new DynamicsCompressorNode starts fully reduced and
+ * releases towards unity, so without this the first tenths of a second of an export would swell in.
+ * In the live engine the graph has long settled before Play.
+ */
+export const PRE_ROLL_SEC = 0.5;
 
 export interface RenderOptions {
   /** Output rate, Hz. */
@@ -31,21 +37,23 @@ export async function renderProject(project: Project, buffers: ReadonlyMap<strin
   // The mastering chain looks ahead a few ms: render that much longer and drop it from the start,
   // so the file lines up with the timeline exactly.
   const latencyFrames = Math.round(LATENCY_GUESS_SEC * options.sampleRate);
-  const native = new OfflineAudioContext({ numberOfChannels: 2, length: length + latencyFrames, sampleRate: options.sampleRate });
+  const preRollFrames = Math.round(PRE_ROLL_SEC * options.sampleRate);
+  const native = new OfflineAudioContext({ numberOfChannels: 2, length: preRollFrames + length + latencyFrames, sampleRate: options.sampleRate });
   const context = new Tone.OfflineContext(native);
   const masterTaps = options.masterTaps ? await options.masterTaps(native) : [];
   const graph = await MixGraph.create({ context, buffers, masterTaps });
-  const skip = Math.round(graph.latencySec * options.sampleRate);
-  if (skip > latencyFrames) throw new Error(`mastering latency ${skip} frames exceeds the ${latencyFrames} reserved`);
+  const latency = Math.round(graph.latencySec * options.sampleRate);
+  const skip = preRollFrames + latency;
+  if (latency > latencyFrames) throw new Error(`mastering latency ${skip} frames exceeds the ${latencyFrames} reserved`);
   try {
     graph.apply(project, 0);
-    context.transport.start(0, startSec);
+    context.transport.start(preRollFrames / options.sampleRate, startSec);
     const onProgress = options.onProgress;
     if (onProgress) {
       // Suspend once per chunk of audio to report progress; the render resumes at once.
       const chunks = Math.min(50, Math.max(1, Math.floor(durationSec)));
       for (let i = 1; i < chunks; i++) {
-        const t = (durationSec * i) / chunks;
+        const t = preRollFrames / options.sampleRate + (durationSec * i) / chunks;
         native.suspend(t).then(() => {
           onProgress(i / chunks);
           void native.resume();

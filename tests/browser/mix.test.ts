@@ -4,7 +4,7 @@ import { gainToDb } from '../../src/dsp/decibels';
 import { difference, rms, rmsDb, samplePeak } from '../../src/dsp/levels';
 import { AudioEngine } from '../../src/engine/AudioEngine';
 import { bindStore } from '../../src/engine/bindStore';
-import { renderProject } from '../../src/engine/render';
+import { PRE_ROLL_SEC, renderProject } from '../../src/engine/render';
 import { createEarshotStore } from '../../src/state/store';
 import { SR, channels, middle, noiseBuffer, project, sineBuffer, track } from './helpers';
 
@@ -106,16 +106,19 @@ describe('offline mix render (real Web Audio)', () => {
 
     // The playback path: the realtime engine class, bound to a store, started by the store's play action,
     // running on an offline context so it can be measured.
-    const native = new OfflineAudioContext({ numberOfChannels: 2, length: DUR * SR + 2048, sampleRate: SR });
+    // Like the live app, whose graph has settled long before anyone presses Play, play starts after a pre-roll.
+    const preRoll = Math.round(PRE_ROLL_SEC * SR);
+    const native = new OfflineAudioContext({ numberOfChannels: 2, length: preRoll + DUR * SR + 2048, sampleRate: SR });
     const context = new Tone.OfflineContext(native);
     const engine = await AudioEngine.create({ context, meters: false });
     for (const [id, b] of buffers) engine.library.buffers.set(id, b);
     const store = createEarshotStore(p);
     const unbind = bindStore(store, engine);
+    engine.startNextPlayAt(preRoll / SR);
     store.getState().actions.play();
     const played = (await context.render(false)).get() as AudioBuffer;
     // Playback is heard one mastering-chain latency late; the export removes that delay.
-    const skip = Math.round(engine.graph.latencySec * SR);
+    const skip = preRoll + Math.round(engine.graph.latencySec * SR);
     unbind();
     engine.dispose();
 
