@@ -2,7 +2,7 @@ import * as Tone from 'tone';
 import { describe, expect, it } from 'vitest';
 import { difference, samplePeak } from '../../src/dsp/levels';
 import { MixGraph } from '../../src/engine/MixGraph';
-import { renderProject } from '../../src/engine/render';
+import { PRE_ROLL_SEC, renderProject } from '../../src/engine/render';
 import { SR, noiseBuffer, project, sineBuffer, track } from './helpers';
 
 const DUR = 1;
@@ -13,13 +13,14 @@ const buffers = new Map<string, AudioBuffer>([
 
 /** Renders DUR seconds of whatever setup() leaves in the graph, aligned to the timeline (latency removed). */
 async function renderWith(setup: (graph: MixGraph) => void): Promise<AudioBuffer> {
-  const extra = Math.round(0.05 * SR);
+  const extra = Math.round(0.05 * SR) + Math.round(PRE_ROLL_SEC * SR);
   const native = new OfflineAudioContext({ numberOfChannels: 2, length: DUR * SR + extra, sampleRate: SR });
   const context = new Tone.OfflineContext(native);
   const graph = await MixGraph.create({ context, buffers });
-  const skip = Math.round(graph.latencySec * SR);
+  // Play after the same pre-roll as an export, so the compressors have settled.
+  const skip = Math.round(PRE_ROLL_SEC * SR) + Math.round(graph.latencySec * SR);
   setup(graph);
-  context.transport.start(0, 0);
+  context.transport.start(Math.round(PRE_ROLL_SEC * SR) / SR, 0);
   const raw = (await context.render(false)).get() as AudioBuffer;
   graph.dispose();
   const out = new AudioBuffer({ numberOfChannels: 2, length: DUR * SR, sampleRate: SR });
