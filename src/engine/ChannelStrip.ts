@@ -67,6 +67,8 @@ export class ChannelStrip {
   private readonly sends = new Map<string, SendNode>();
   private readonly busInput: (busId: string) => AudioNode | null;
   private driveDb = NaN;
+  /** Only while the strip is ducked: a gain between pan and fader whose gain is the ducker's output. */
+  private duck: GainNode | null = null;
   private disposed = false;
   /** While automation drives them, set() leaves these parameters alone. */
   automatedVolume = false;
@@ -106,7 +108,7 @@ export class ChannelStrip {
 
   /** Native nodes this strip owns now. */
   get nodeCount(): number {
-    return ChannelStrip.NODE_COUNT + this.sends.size;
+    return ChannelStrip.NODE_COUNT + this.sends.size + (this.duck ? 1 : 0);
   }
 
   /**
@@ -118,6 +120,30 @@ export class ChannelStrip {
     if (this.disposed) return;
     this.makeup.channelCount = mono ? 1 : 2;
     this.makeup.channelCountMode = mono ? 'explicit' : 'max';
+  }
+
+  /**
+   * Ducks the strip by a gain signal (0..1 per sample, e.g. a Ducker worklet's output) between pan and fader,
+   * so post-fader sends duck too; null takes it out. One extra node, only on a ducked strip.
+   */
+  setDuckSignal(signal: AudioNode | null): void {
+    if (this.disposed) return;
+    if (signal && !this.duck) {
+      this.duck = new GainNode(this.input.context, { gain: 0 });
+      this.panner.disconnect(this.fader);
+      this.panner.connect(this.duck).connect(this.fader);
+      signal.connect(this.duck.gain);
+    } else if (!signal && this.duck) {
+      this.panner.disconnect(this.duck);
+      this.duck.disconnect();
+      this.duck = null;
+      this.panner.connect(this.fader);
+    }
+  }
+
+  /** The strip's output, after the fader and mute: what a sidechain listens to. */
+  get post(): AudioNode {
+    return this.output;
   }
 
   /** Gain reduction of the compressor right now, dB (≤ 0). */
@@ -224,6 +250,7 @@ export class ChannelStrip {
     if (this.disposed) return;
     this.disposed = true;
     for (const s of this.sends.values()) s.gain.disconnect();
+    this.duck?.disconnect();
     this.sends.clear();
     for (const n of [this.output, this.fader, this.panner, this.dry, this.wet, this.shaper, this.makeup, this.compressor, ...this.bands, this.input])
       n.disconnect();

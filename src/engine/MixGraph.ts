@@ -7,10 +7,13 @@ import { MasterBus } from './MasterBus';
 import { automationToParam, scheduleLane } from './automation';
 import { automationValueAt } from '../state/edits';
 import pitchShiftUrl from './worklets/pitchShift.worklet.ts?worker&url';
+import duckerUrl from './worklets/ducker.worklet.ts?worker&url';
 import { loadWorkletModule } from './worklets/loadWorkletModule';
 
 /** Must match PITCH_SHIFT_PROCESSOR in the worklet. */
 const PITCH_SHIFT = 'earshot-pitch-shift';
+/** Must match DUCKER_PROCESSOR in the worklet. */
+const DUCKER = 'earshot-ducker';
 
 /** Makes a post-fader tap for a strip id ("master" for the master bus), or null for none. */
 export type TapFactory = (id: string) => AudioNode | null;
@@ -40,6 +43,8 @@ interface TrackNode {
   readonly tap: AudioNode | null;
   /** Only on a detuned track: the pitch shifter between its players and its strip. */
   shifter: AudioWorkletNode | null;
+  /** Only on a ducked track: the gain computer listening to the key track. */
+  ducker: { node: AudioWorkletNode; keyId: string; key: AudioNode } | null;
   players: Map<string, PlayerNode>;
   trimDb: number;
   track: Track | null;
@@ -111,6 +116,7 @@ export class MixGraph {
     const [master] = await Promise.all([
       MasterBus.create({ context: raw, destination: options.destination ?? raw.destination, taps }),
       loadWorkletModule(raw, pitchShiftUrl),
+      loadWorkletModule(raw, duckerUrl),
     ]);
     return new MixGraph(options, master, masterTap);
   }
@@ -123,7 +129,7 @@ export class MixGraph {
   /** Native nodes the mix owns: strips, sends, buses, the shared direct delay and the master bus. */
   get nodeCount(): number {
     let n = 1 + this.master.nodeCount;
-    for (const t of this.tracks.values()) n += t.strip.nodeCount + (t.shifter ? 1 : 0);
+    for (const t of this.tracks.values()) n += t.strip.nodeCount + (t.shifter ? 1 : 0) + (t.ducker ? 1 : 0);
     for (const b of this.buses.values()) n += b.bus.nodeCount;
     return n;
   }
@@ -165,6 +171,7 @@ export class MixGraph {
       node.strip.set(stripState(track, track.sends, audibility.get(track.id)), rampSec);
     }
     for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id);
+    for (const track of project.tracks) this.setDuck(this.tracks.get(track.id) as TrackNode, track);
     this.master.setGainDb(project.master.gainDb, rampSec);
     this.master.setMastering(project.master.mastering, rampSec);
     if (automationChanged || prev?.loop !== project.loop) this.rescheduleAutomation();
@@ -210,7 +217,7 @@ export class MixGraph {
       tap,
       busInput: (busId) => this.buses.get(busId)?.bus.input ?? null,
     });
-    const node: TrackNode = { strip, tap, shifter: null, players: new Map(), trimDb: 0, track: null };
+    const node: TrackNode = { strip, tap, shifter: null, ducker: null, players: new Map(), trimDb: 0, track: null };
     this.tracks.set(id, node);
     return node;
   }
@@ -247,6 +254,38 @@ export class MixGraph {
     node.shifter = null;
   }
 
+  /** Sidechain: a ducked track's gain follows a ducker worklet fed by the key track's output. */
+  private setDuck(node: TrackNode, track: Track): void {
+    const duck = track.duck;
+    const key = duck && duck.keyTrackId !== track.id ? this.tracks.get(duck.keyTrackId) : undefined;
+    if (node.ducker && (!duck || !key || node.ducker.keyId !== duck.keyTrackId || node.ducker.key !== key.strip.post)) this.dropDucker(node);
+    if (!duck || !key) return;
+    const settings = { thresholdDb: -30, depthDb: duck.depthDb, attackMs: 3, releaseMs: duck.releaseMs };
+    if (!node.ducker) {
+      const worklet = new AudioWorkletNode(this.raw, DUCKER, {
+        numberOfInputs: 1,
+        numberOfOutputs: 1,
+        outputChannelCount: [1],
+        channelCount: 1,
+        channelCountMode: 'explicit',
+        processorOptions: settings,
+      });
+      key.strip.post.connect(worklet);
+      node.strip.setDuckSignal(worklet);
+      node.ducker = { node: worklet, keyId: duck.keyTrackId, key: key.strip.post };
+    } else node.ducker.node.port.postMessage(settings);
+  }
+
+  private dropDucker(node: TrackNode): void {
+    const d = node.ducker;
+    if (!d) return;
+    node.strip.setDuckSignal(null);
+    d.key.disconnect(d.node);
+    d.node.port.postMessage({ type: 'dispose' });
+    d.node.disconnect();
+    node.ducker = null;
+  }
+
   private dropPlayers(node: TrackNode): void {
     for (const p of node.players.values()) p.player.dispose();
     node.players.clear();
@@ -256,6 +295,9 @@ export class MixGraph {
     const node = this.tracks.get(id);
     if (!node) return;
     this.dropPlayers(node);
+    this.dropDucker(node);
+    // Tracks this one keyed lose their ducker too (their next apply() sees the key is gone).
+    for (const other of this.tracks.values()) if (other.ducker?.keyId === id) this.dropDucker(other);
     if (node.shifter) {
       node.shifter.port.postMessage({ type: 'dispose' });
       node.shifter.disconnect();

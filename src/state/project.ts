@@ -135,9 +135,20 @@ export interface Track extends StripSettings {
   readonly color: string;
   /** Pitch offset of the whole track, cents (−50..+50), without changing its timing: how doubled parts are detuned. */
   readonly detuneCents: number;
+  /** Sidechain ducking: this track dips whenever the key track plays (e.g. the bass under the kick); null for none. */
+  readonly duck: Duck | null;
   readonly clips: readonly Clip[];
   readonly sends: readonly Send[];
   readonly automation: Automation;
+}
+
+export interface Duck {
+  /** The track whose sound triggers the dip. */
+  readonly keyTrackId: string;
+  /** How far the gain dips, dB (0..24). */
+  readonly depthDb: number;
+  /** Recovery time constant, ms (20..1000). */
+  readonly releaseMs: number;
 }
 
 export interface ReverbEffect {
@@ -272,6 +283,7 @@ export function makeTrack(fields: Pick<Track, 'id' | 'name' | 'role' | 'color'> 
   return {
     ...defaultStrip(),
     detuneCents: 0,
+    duck: null,
     clips: [],
     sends: defaultSends(buses),
     automation: EMPTY_AUTOMATION,

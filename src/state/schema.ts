@@ -387,6 +387,7 @@ const TrackV2Schema = v.object({
   role: v.unknown(),
   color: v.unknown(),
   detuneCents: v.optional(num(), 0),
+  duck: v.optional(v.nullable(v.object({ keyTrackId: id(), depthDb: num(), releaseMs: num() })), null),
   ...stripEntries,
   clips: list(ClipV2Schema, PROJECT_LIMITS.maxClipsPerTrack, 'clips'),
   sends: list(v.object({ busId: id(), levelDb: num(), pre: bool() }), PROJECT_LIMITS.maxSendsPerTrack, 'sends'),
@@ -666,6 +667,13 @@ class Normaliser {
         role: this.role(t.role, `${at}.role`),
         color: this.color(t.color, `${at}.color`),
         detuneCents: clampRange(t.detuneCents, -50, 50, 0, `${at}.detuneCents`, w),
+        duck: t.duck
+          ? {
+              keyTrackId: t.duck.keyTrackId,
+              depthDb: clampRange(t.duck.depthDb, 0, 24, 9, `${at}.duck.depthDb`, w),
+              releaseMs: clampRange(t.duck.releaseMs, 20, 1000, 180, `${at}.duck.releaseMs`, w),
+            }
+          : null,
         clips,
         sends,
         automation,

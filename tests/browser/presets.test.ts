@@ -8,7 +8,7 @@ import { applyTechnique, removeTechnique, techniqueById } from '../../src/preset
 import { trimClipEnd } from '../../src/state/edits';
 import { projectFromManifest } from '../../src/state/manifest';
 import type { Project } from '../../src/state/project';
-import { SR, noiseBuffer, project, track } from './helpers';
+import { SR, noiseBuffer, project, sineBuffer, track } from './helpers';
 
 let demoCache: { project: Project; buffers: Map<string, AudioBuffer> } | null = null;
 async function loadDemo(): Promise<{ project: Project; buffers: Map<string, AudioBuffer> }> {
@@ -117,6 +117,33 @@ describe('technique signatures on test signals', () => {
     const ms = lag / (SR / 1000);
     expect(ms).toBeGreaterThanOrEqual(8);
     expect(ms).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('sidechain ducking', () => {
+  it('each kick pulls the bass down by the set depth (9 dB, measured), and it recovers', async () => {
+    // A kick every 0.5 s (a 60 ms burst) and a steady bass tone.
+    const kick = new AudioBuffer({ length: SR * 2, numberOfChannels: 1, sampleRate: SR });
+    const k = kick.getChannelData(0);
+    for (const t of [0.25, 0.75, 1.25, 1.75]) for (let i = 0; i < 0.06 * SR; i++) k[Math.round(t * SR) + i] = 0.6 * Math.sin((2 * Math.PI * 55 * i) / SR);
+    const buffers = new Map([['kick', kick], ['bass', sineBuffer(110, 2, 0.3)]]);
+    const base = project([{ ...track('kick'), role: 'kick' }, { ...track('bass'), role: 'bass' }], 2);
+    const ducked = apply(base, 'sidechain');
+    const kickOnly = (p: Project) => ({ ...p, tracks: p.tracks.map((t) => (t.id === 'bass' ? { ...t, mute: true } : t)) });
+    // The bass alone, as ducked: the mix minus the kick (the kick itself is the same in both renders).
+    const mix = await renderProject(ducked, buffers, { sampleRate: SR });
+    const kickAlone = await renderProject(kickOnly(ducked), buffers, { sampleRate: SR });
+    const bass = difference(mix.getChannelData(0), kickAlone.getChannelData(0));
+    const win = Math.round(0.01 * SR);
+    const level = (t: number) => rmsDb(bass, Math.round(t * SR), Math.round(t * SR) + win);
+    const steady = level(0.15);
+    const dip = Math.min(level(0.27), level(0.29), level(0.3));
+    expect(steady - dip).toBeGreaterThan(8);
+    expect(steady - dip).toBeLessThan(10);
+    // Recovered before the next kick: the kick ends at 0.31 s, and 2.3 release time constants (180 ms) later
+    // 9·e^−2.3 ≈ 0.9 dB of the dip is left.
+    expect(steady - level(0.73)).toBeLessThan(1);
+    expect(steady - level(0.73)).toBeGreaterThan(0.3);
   });
 });
 

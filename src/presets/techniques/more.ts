@@ -219,3 +219,20 @@ export const G_FUNK: Technique = {
   },
 };
 
+
+/** Sidechain ducking: the bass (and any pads) dip 9 dB each time the kick hits, recovering in about 180 ms. */
+export const SIDECHAIN: Technique = {
+  id: 'sidechain',
+  name: 'Sidechain ducking',
+  summary: 'Every kick pulls the bass and the sustained parts down 9 dB; they swell back within about 180 ms.',
+  articleId: 'sidechain-compression',
+  apply(p) {
+    const kick = rolesOf(p, ['kick'])[0];
+    if (!kick) return { project: p, skipped: ['No kick drum in this song to key the ducking from.'] };
+    const targets = rolesOf(p, ['bass', 'strings', 'piano']);
+    if (targets.length === 0) return { project: p, skipped: ['No bass or sustained parts to duck.'] };
+    let next = p;
+    for (const t of targets) next = updateTrack(next, t.id, () => ({ duck: { keyTrackId: kick.id, depthDb: t.role === 'bass' ? 9 : 6, releaseMs: 180 } }));
+    return { project: next, skipped: [] };
+  },
+};
