@@ -131,7 +131,11 @@ export const ENO_LOOPS: Technique = {
   summary: 'Mutes the beat and repeats phrases of piano, strings and lead on loops of 17, 21.5 and 25.3 s, into long reverb and delay.',
   articleId: 'ambient-music',
   apply(p) {
-    const sources = rolesOf(p, ['piano', 'strings', 'lead', 'guitar']).slice(0, 3);
+    // One part of each kind, in this order of preference (not track order, which would give two guitars).
+    const sources = (['piano', 'strings', 'lead', 'guitar'] as const)
+      .map((role) => rolesOf(p, [role])[0])
+      .filter((t): t is Track => t !== undefined)
+      .slice(0, 3);
     if (sources.length === 0) return { project: p, skipped: ['No melodic parts in this song to loop.'] };
     const periods = [17, 21.5, 25.3];
     const phraseSec = 4 * secondsPerBeat(p);
@@ -145,8 +149,10 @@ export const ENO_LOOPS: Technique = {
       // A phrase from a third of the way into the part: past any intro silence.
       const offset = clip.offsetSec + Math.min(clip.durationSec / 3, Math.max(0, clip.durationSec - phraseSec));
       const clips: Clip[] = [];
-      for (let at = i * 3, n = 0; at < end; at += period, n++)
-        clips.push({ ...clip, id: `loop${i + 1}-${n}`, startSec: at, offsetSec: offset, durationSec: Math.min(phraseSec * 2, clip.durationSec), fadeInSec: 0.8, fadeOutSec: 1.5, gainDb: 0 });
+      const length = Math.min(phraseSec * 2, clip.durationSec);
+      // Every repeat ends inside the song, so the loops never lengthen it.
+      for (let at = i * 3, n = 0; at + length <= end; at += period, n++)
+        clips.push({ ...clip, id: `loop${i + 1}-${n}`, startSec: at, offsetSec: offset, durationSec: length, fadeInSec: 0.8, fadeOutSec: 1.5, gainDb: 0 });
       const id = `loop${i + 1}`;
       next = addAsset(next, p.assets.find((a) => a.id === clip.assetId)!);
       next = copyTrack(next, { ...t, clips: [] }, { id, name: `Loop ${i + 1} (${period} s)`, offsetSec: 0, detuneCents: 0, gainDb: t.gainDb });

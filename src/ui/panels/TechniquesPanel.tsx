@@ -8,12 +8,12 @@ import { navigate } from '../hooks/useHashRoute';
 import { useEarshot, useEarshotStore } from '../StoreContext';
 import './TechniquesPanel.css';
 
-/** The stretch both A/B versions are measured over: the loop when it is on, else 20 s from the playhead. */
+/** The stretch both A/B versions are measured over: the loop when it is on, else 12 s from the playhead. */
 function excerptOf(store: EarshotStore): { startSec: number; endSec: number } {
   const { project, cursorSec } = store.getState();
   if (project.loop.enabled) return { startSec: project.loop.startSec, endSec: project.loop.endSec };
-  const start = Math.max(0, Math.min(cursorSec, project.durationSec - 20));
-  return { startSec: start, endSec: Math.min(project.durationSec, start + 20) };
+  const start = Math.max(0, Math.min(cursorSec, project.durationSec - 12));
+  return { startSec: start, endSec: Math.min(project.durationSec, start + 12) };
 }
 
 /** Applies or removes a technique as one undo step, telling the user what it had to skip. */
