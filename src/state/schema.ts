@@ -21,6 +21,7 @@
  *   carries no key the model does not define.
  */
 import * as v from 'valibot';
+import { RANGES as R } from './edits';
 import { FADER_MIN_DB } from '../dsp/decibels';
 import {
   clampFaderDb,
@@ -222,42 +223,43 @@ function clampPan(value: number, path: string, warn: Warn): number {
 }
 
 /** Every insert parameter inside its range (high-pass 20..2000 Hz, EQ 20..20000 Hz / ±24 dB / Q 0.1..18, …). */
+/** The insert ranges are the editor's (RANGES in edits.ts): one table for the UI, the edits and files. */
 export function clampInserts(inserts: Inserts, warn: Warn = quiet, path = 'inserts'): Inserts {
   const d = DEFAULT_INSERTS;
   const r = (value: number, lo: number, hi: number, fallback: number, field: string) => clampRange(value, lo, hi, fallback, `${path}.${field}`, warn);
   const { hpf, eq, comp, sat } = inserts;
   return {
-    hpf: { bypass: hpf.bypass, freqHz: r(hpf.freqHz, 20, 2000, d.hpf.freqHz, 'hpf.freqHz') },
+    hpf: { bypass: hpf.bypass, freqHz: r(hpf.freqHz, ...R.hpfHz, d.hpf.freqHz, 'hpf.freqHz') },
     eq: {
       bypass: eq.bypass,
       lowShelf: {
-        freqHz: r(eq.lowShelf.freqHz, 20, 20000, d.eq.lowShelf.freqHz, 'eq.lowShelf.freqHz'),
-        gainDb: r(eq.lowShelf.gainDb, -24, 24, 0, 'eq.lowShelf.gainDb'),
+        freqHz: r(eq.lowShelf.freqHz, ...R.eqHz, d.eq.lowShelf.freqHz, 'eq.lowShelf.freqHz'),
+        gainDb: r(eq.lowShelf.gainDb, ...R.eqGainDb, 0, 'eq.lowShelf.gainDb'),
       },
       bell1: {
-        freqHz: r(eq.bell1.freqHz, 20, 20000, d.eq.bell1.freqHz, 'eq.bell1.freqHz'),
-        gainDb: r(eq.bell1.gainDb, -24, 24, 0, 'eq.bell1.gainDb'),
-        q: r(eq.bell1.q, 0.1, 18, d.eq.bell1.q, 'eq.bell1.q'),
+        freqHz: r(eq.bell1.freqHz, ...R.eqHz, d.eq.bell1.freqHz, 'eq.bell1.freqHz'),
+        gainDb: r(eq.bell1.gainDb, ...R.eqGainDb, 0, 'eq.bell1.gainDb'),
+        q: r(eq.bell1.q, ...R.q, d.eq.bell1.q, 'eq.bell1.q'),
       },
       bell2: {
-        freqHz: r(eq.bell2.freqHz, 20, 20000, d.eq.bell2.freqHz, 'eq.bell2.freqHz'),
-        gainDb: r(eq.bell2.gainDb, -24, 24, 0, 'eq.bell2.gainDb'),
-        q: r(eq.bell2.q, 0.1, 18, d.eq.bell2.q, 'eq.bell2.q'),
+        freqHz: r(eq.bell2.freqHz, ...R.eqHz, d.eq.bell2.freqHz, 'eq.bell2.freqHz'),
+        gainDb: r(eq.bell2.gainDb, ...R.eqGainDb, 0, 'eq.bell2.gainDb'),
+        q: r(eq.bell2.q, ...R.q, d.eq.bell2.q, 'eq.bell2.q'),
       },
       highShelf: {
-        freqHz: r(eq.highShelf.freqHz, 20, 20000, d.eq.highShelf.freqHz, 'eq.highShelf.freqHz'),
-        gainDb: r(eq.highShelf.gainDb, -24, 24, 0, 'eq.highShelf.gainDb'),
+        freqHz: r(eq.highShelf.freqHz, ...R.eqHz, d.eq.highShelf.freqHz, 'eq.highShelf.freqHz'),
+        gainDb: r(eq.highShelf.gainDb, ...R.eqGainDb, 0, 'eq.highShelf.gainDb'),
       },
     },
     comp: {
       bypass: comp.bypass,
-      thresholdDb: r(comp.thresholdDb, -60, 0, d.comp.thresholdDb, 'comp.thresholdDb'),
-      ratio: r(comp.ratio, 1, 20, d.comp.ratio, 'comp.ratio'),
-      attackMs: r(comp.attackMs, 0.1, 1000, d.comp.attackMs, 'comp.attackMs'),
-      releaseMs: r(comp.releaseMs, 5, 5000, d.comp.releaseMs, 'comp.releaseMs'),
-      makeupDb: r(comp.makeupDb, 0, 24, 0, 'comp.makeupDb'),
+      thresholdDb: r(comp.thresholdDb, ...R.thresholdDb, d.comp.thresholdDb, 'comp.thresholdDb'),
+      ratio: r(comp.ratio, ...R.ratio, d.comp.ratio, 'comp.ratio'),
+      attackMs: r(comp.attackMs, ...R.attackMs, d.comp.attackMs, 'comp.attackMs'),
+      releaseMs: r(comp.releaseMs, ...R.releaseMs, d.comp.releaseMs, 'comp.releaseMs'),
+      makeupDb: r(comp.makeupDb, ...R.makeupDb, 0, 'comp.makeupDb'),
     },
-    sat: { bypass: sat.bypass, driveDb: r(sat.driveDb, 0, 36, d.sat.driveDb, 'sat.driveDb') },
+    sat: { bypass: sat.bypass, driveDb: r(sat.driveDb, ...R.driveDb, d.sat.driveDb, 'sat.driveDb') },
   };
 }
 

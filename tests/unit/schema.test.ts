@@ -415,7 +415,7 @@ describe('parseProject: hostile and broken input', () => {
     expect([t.trimDb, t.pan]).toEqual([-24, 1]);
     expect(t.inserts.hpf.freqHz).toBe(20);
     expect(t.inserts.eq.lowShelf).toEqual({ freqHz: 20000, gainDb: -24 });
-    expect(t.inserts.comp).toMatchObject({ thresholdDb: 0, ratio: 1, attackMs: 0.1, releaseMs: 5000, makeupDb: 0 });
+    expect(t.inserts.comp).toMatchObject({ thresholdDb: 0, ratio: 1, attackMs: 0.1, releaseMs: 1000, makeupDb: 0 });
     expect(t.inserts.sat.driveDb).toBe(36);
     expect(project.buses[0]!.effect).toEqual({ type: 'reverb', decaySec: 8, preDelayMs: 0, dampHz: 500, lowCutHz: 20, highCutHz: 20000 });
     expect(project.buses[1]!.effect).toEqual({ type: 'delay', timeMs: 1, feedback: 0.95, toneHz: 20000 });
