@@ -7,6 +7,7 @@ import type { Project } from '../state/project';
 import type { StoredAudio } from '../state/projectFile';
 import { CommandsContext } from '../ui/commandsApi';
 import { createCommands, openInEngine } from './commands';
+import { analyzeStems } from '../engine/stemAnalysis';
 import { createAutosave, loadAutosave, type RestoredAutosave } from './persistence';
 import { createEarshotStore, type EarshotStore } from '../state/store';
 import { App } from '../ui/App';
@@ -103,6 +104,7 @@ async function boot(): Promise<void> {
     compare: async (a, excerpt) => (await engine.compare(a, store.getState().project, excerpt)).offsetDb,
     selectSide: (side) => engine.selectSide(side),
     stopComparing: () => engine.stopComparing(),
+    analyzeStems: () => analyzeStems(store.getState().project, engine.library.buffers),
     analyzeMix: (onProgress) => engine.analyzeMix(store, onProgress),
     analyzeFile: (file) => engine.analyzeFile(store, file),
     autoMaster: (onProgress) => engine.autoMaster(store, onProgress),

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Project } from '../state/project';
+import type { StemAnalysis } from '../state/stems';
 
 export interface ExportSettings {
   readonly sampleRate: 44100 | 48000;
@@ -45,6 +46,8 @@ export interface EngineApi {
   /** Cross-fades to A or B (20 ms). */
   selectSide(side: 'A' | 'B'): void;
   stopComparing(): void;
+  /** Measures each track's own audio (loudness, band energies) for the automatic mix. */
+  analyzeStems(): StemAnalysis[];
   /** Offline analyses and auto-master; results land in the store. */
   analyzeMix(onProgress: (fraction: number) => void): Promise<void>;
   analyzeFile(file: File): Promise<void>;

@@ -6,6 +6,8 @@ import { MixGraph } from '../../src/engine/MixGraph';
 import * as Tone from 'tone';
 import { applyTechnique, removeTechnique, techniqueById } from '../../src/presets';
 import { trimClipEnd } from '../../src/state/edits';
+import { analyzeStems } from '../../src/engine/stemAnalysis';
+import { autoMix } from '../../src/presets/autoMix';
 import { projectFromManifest } from '../../src/state/manifest';
 import type { Project } from '../../src/state/project';
 import { SR, noiseBuffer, project, sineBuffer, track } from './helpers';
@@ -144,6 +146,27 @@ describe('sidechain ducking', () => {
     // 9·e^−2.3 ≈ 0.9 dB of the dip is left.
     expect(steady - level(0.73)).toBeLessThan(1);
     expect(steady - level(0.73)).toBeGreaterThan(0.3);
+  });
+});
+
+describe('automatic mix on the demo stems', () => {
+  it('measures every stem and moves the mix by stated rules', async () => {
+    const demo = await loadDemo();
+    const stems = analyzeStems(demo.project, demo.buffers);
+    expect(stems).toHaveLength(demo.project.tracks.length);
+    for (const s of stems) {
+      expect(Number.isFinite(s.lufs)).toBe(true);
+      expect(s.lufs).toBeLessThan(0);
+      expect(s.bandsDb).toHaveLength(5);
+    }
+    // The kick is bass-heavy and the hats are bright: the measurement sees what a listener hears.
+    const band = (id: string, b: number) => stems.find((s) => s.trackId === id)!.bandsDb[b]!;
+    expect(band('kick', 0) - band('kick', 4)).toBeGreaterThan(10);
+    expect(band('hats', 4) - band('hats', 0)).toBeGreaterThan(10);
+    const { project, steps } = autoMix(demo.project, stems);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step.why.length).toBeGreaterThan(20);
+    expect(project).not.toEqual(demo.project);
   });
 });
 

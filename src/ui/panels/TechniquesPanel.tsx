@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDb } from '../../dsp/decibels';
 import { guessProbability } from '../../dsp/stats';
 import { TECHNIQUES, applyTechnique, isApplied, removeTechnique, techniqueById } from '../../presets';
+import { autoMixTechnique, type AutoMixStep } from '../../presets/autoMix';
 import type { EarshotStore } from '../../state/store';
 import { useEngine, type EngineApi } from '../engineApi';
 import { navigate } from '../hooks/useHashRoute';
@@ -131,6 +132,20 @@ export default function TechniquesPanel() {
   const actions = useEarshot((s) => s.actions);
   const [focusId, setFocusId] = useState<string>(TECHNIQUES[0]!.id);
   const [abx, setAbx] = useState(false);
+  const [autoSteps, setAutoSteps] = useState<readonly AutoMixStep[] | null>(null);
+  const autoOn = applied.some((x) => x.id === 'auto-mix');
+  const runAutoMix = () => {
+    if (autoOn) {
+      actions.updateProject((p) => removeTechnique(p, 'auto-mix'));
+      setAutoSteps(null);
+      return;
+    }
+    const t = autoMixTechnique(engine.analyzeStems());
+    const outcome = applyTechnique(store.getState().project, t);
+    setAutoSteps(t.steps);
+    if (outcome.refused) actions.notify('info', [outcome.refused, ...outcome.skipped].join(' '));
+    else actions.updateProject(() => outcome.project);
+  };
   const current = techniqueById(ab?.techniqueId ?? focusId) ?? TECHNIQUES[0]!;
 
   // A comparison ends when its technique is taken out (by a toggle or by undo).
@@ -235,6 +250,25 @@ export default function TechniquesPanel() {
           </>
         )}
       </div>
+      <section className="automix" aria-labelledby="automix-title">
+        <h3 id="automix-title">Automatic mix</h3>
+        <p className="muted">
+          Measures every track, then follows three rules a person could follow: balance each part against the lead, make room where two
+          parts crowd the same band, and high-pass parts with no real low end. Every step is listed with its reason.
+        </p>
+        <button type="button" className="btn-technique" aria-pressed={autoOn} onClick={runAutoMix}>
+          Automatic mix
+        </button>
+        {autoOn && autoSteps && (
+          <ol className="automix-steps">
+            {autoSteps.map((s, i) => (
+              <li key={i}>
+                <strong>{s.track}:</strong> {s.what}. <span className="muted">{s.why}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       {ab && abx && <AbxQuiz techniqueId={ab.techniqueId} onClose={() => setAbx(false)} />}
     </section>
   );
