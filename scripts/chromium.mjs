@@ -12,6 +12,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
+  // Leak tests: a callable gc() and exact performance.memory readings.
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
   // Recording tests: a synthetic microphone (a beeping tone), granted without a prompt.
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',

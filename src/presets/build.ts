@@ -35,7 +35,7 @@ export function copyTrack(p: Project, source: Track, copy: { id: string; name: s
     gainDb: copy.gainDb,
     detuneCents: copy.detuneCents,
     sends: source.sends,
-    clips: source.clips.map((c, i) => ({ ...c, id: `${copy.id}-c${i}`, startSec: c.startSec + copy.offsetSec })),
+    clips: source.clips.map((c, i) => ({ ...c, id: `${copy.id}-c${i}`, startSec: Math.max(0, c.startSec + copy.offsetSec) })),
   }));
   return next;
 }

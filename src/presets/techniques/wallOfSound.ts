@@ -36,7 +36,7 @@ export const WALL_OF_SOUND: Technique = {
         next = copyTrack(next, t, {
           id: `${t.id}-wos${k + 1}`,
           name: `${t.name} double ${k + 1}`,
-          offsetSec: (ms + 2 * vary) / 1000,
+          offsetSec: Math.max(0, ms + 2 * vary) / 1000,
           detuneCents: cents + vary,
           // Bass copies sit lower: four basses at full level would swamp the low end.
           gainDb: t.gainDb - (t.role === 'bass' ? 9 : 5),
