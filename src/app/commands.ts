@@ -1,8 +1,6 @@
 import { encodeWavFloat32 } from '../dsp/wavFloat';
 import type { AudioEngine } from '../engine/AudioEngine';
-import { scheduleCountIn } from '../engine/countIn';
-import { ImportError, importAudio, importAudioFile } from '../engine/import/importAudio';
-import { Recorder, RecorderError } from '../engine/Recorder';
+import type { Recorder } from '../engine/Recorder';
 import { emptyProject, type AssetRef, type Project } from '../state/project';
 import { decodeProjectFile, encodeProjectFile, PROJECT_FILE_EXTENSION, type StoredAudio } from '../state/projectFile';
 import { newId, type EarshotStore } from '../state/store';
@@ -10,6 +8,12 @@ import type { AssetEvent } from '../engine/assets/AssetLibrary';
 import type { DropTarget, ProjectCommands } from '../ui/commandsApi';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+// Importing and recording load on first use: the first screen does not pay for them.
+const importer = () => import('../engine/import/importAudio');
+const recording = () => Promise.all([import('../engine/Recorder'), import('../engine/countIn')]);
+/** A recorder error carries a message written for users; other failures get a prefix. */
+const isRecorderError = (e: unknown): e is Error => e instanceof Error && e.name === 'RecorderError';
 
 export interface CommandsDeps {
   readonly store: EarshotStore;
@@ -51,6 +55,7 @@ export async function openInEngine(deps: CommandsDeps, project: Project, audio: 
       }
       onEvent({ type: 'loading', id: asset.id });
       try {
+        const { importAudio } = await importer();
         const imported = await importAudio({ name: asset.fileName, bytes: stored.bytes.slice(0), type: stored.mimeType }, { sampleRate: engine.raw.sampleRate });
         await engine.addDecodedAsset(asset.id, imported.buffer, onEvent);
       } catch (e) {
@@ -74,6 +79,7 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
       const label = files.length > 1 ? `Importing ${file.name} (${i + 1} of ${files.length})` : `Importing ${file.name}`;
       actions().setTask({ label, fraction: 0 });
       try {
+        const { importAudioFile } = await importer();
         const imported = await importAudioFile(file, {
           sampleRate: engine.raw.sampleRate,
           onProgress: (f, stage) => {
@@ -92,6 +98,7 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
         placed += trackId ? imported.durationSec : 0;
         for (const note of imported.notes) problems.push(`${file.name}: ${note}`);
       } catch (e) {
+        const { ImportError } = await importer();
         problems.push(e instanceof ImportError ? e.message : `"${file.name}" could not be imported: ${errorText(e)}`);
       }
     }
@@ -106,12 +113,15 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
       return;
     }
     const trackId = s.selectedTrackId ?? actions().addTrack({ name: 'Take' });
+    let scheduleCountIn: (typeof import('../engine/countIn'))['scheduleCountIn'];
     try {
       await engine.resume();
-      recorder ??= await Recorder.open({ context: engine.raw, chainLatencySec: engine.graph.latencySec });
+      const [{ Recorder: RecorderClass }, countIn] = await recording();
+      scheduleCountIn = countIn.scheduleCountIn;
+      recorder ??= await RecorderClass.open({ context: engine.raw, chainLatencySec: engine.graph.latencySec });
     } catch (e) {
       recorder = null;
-      actions().notify('error', e instanceof RecorderError ? e.message : `Recording could not start: ${errorText(e)}`);
+      actions().notify('error', isRecorderError(e) ? e.message : `Recording could not start: ${errorText(e)}`);
       return;
     }
     if (store.getState().playState === 'playing') actions().pause();
@@ -147,7 +157,7 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
       const trackExists = store.getState().project.tracks.some((t) => t.id === current.trackId);
       actions().addAudio(asset, buffer.duration, trackExists ? current.trackId : null, current.startSec, 'Take');
     } catch (e) {
-      actions().notify('error', e instanceof RecorderError ? e.message : `The take could not be kept: ${errorText(e)}`);
+      actions().notify('error', isRecorderError(e) ? e.message : `The take could not be kept: ${errorText(e)}`);
     }
   };
 

@@ -7,7 +7,6 @@ import type { Project } from '../state/project';
 import type { StoredAudio } from '../state/projectFile';
 import { CommandsContext } from '../ui/commandsApi';
 import { createCommands, openInEngine } from './commands';
-import { analyzeStems } from '../engine/stemAnalysis';
 import { createAutosave, loadAutosave, type RestoredAutosave } from './persistence';
 import { createEarshotStore, type EarshotStore } from '../state/store';
 import { App } from '../ui/App';
@@ -104,7 +103,8 @@ async function boot(): Promise<void> {
     compare: async (a, excerpt) => (await engine.compare(a, store.getState().project, excerpt)).offsetDb,
     selectSide: (side) => engine.selectSide(side),
     stopComparing: () => engine.stopComparing(),
-    analyzeStems: () => analyzeStems(store.getState().project, engine.library.buffers),
+    // Loaded on first use, so the spectrum code stays out of the first screen's JavaScript.
+    analyzeStems: async () => (await import('../engine/stemAnalysis')).analyzeStems(store.getState().project, engine.library.buffers),
     analyzeMix: (onProgress) => engine.analyzeMix(store, onProgress),
     analyzeFile: (file) => engine.analyzeFile(store, file),
     autoMaster: (onProgress) => engine.autoMaster(store, onProgress),

@@ -47,7 +47,7 @@ export interface EngineApi {
   selectSide(side: 'A' | 'B'): void;
   stopComparing(): void;
   /** Measures each track's own audio (loudness, band energies) for the automatic mix. */
-  analyzeStems(): StemAnalysis[];
+  analyzeStems(): Promise<StemAnalysis[]>;
   /** Offline analyses and auto-master; results land in the store. */
   analyzeMix(onProgress: (fraction: number) => void): Promise<void>;
   analyzeFile(file: File): Promise<void>;

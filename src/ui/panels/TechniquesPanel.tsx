@@ -134,13 +134,13 @@ export default function TechniquesPanel() {
   const [abx, setAbx] = useState(false);
   const [autoSteps, setAutoSteps] = useState<readonly AutoMixStep[] | null>(null);
   const autoOn = applied.some((x) => x.id === 'auto-mix');
-  const runAutoMix = () => {
+  const runAutoMix = async () => {
     if (autoOn) {
       actions.updateProject((p) => removeTechnique(p, 'auto-mix'));
       setAutoSteps(null);
       return;
     }
-    const t = autoMixTechnique(engine.analyzeStems());
+    const t = autoMixTechnique(await engine.analyzeStems());
     const outcome = applyTechnique(store.getState().project, t);
     setAutoSteps(t.steps);
     if (outcome.refused) actions.notify('info', [outcome.refused, ...outcome.skipped].join(' '));
@@ -256,7 +256,7 @@ export default function TechniquesPanel() {
           Measures every track, then follows three rules a person could follow: balance each part against the lead, make room where two
           parts crowd the same band, and high-pass parts with no real low end. Every step is listed with its reason.
         </p>
-        <button type="button" className="btn-technique" aria-pressed={autoOn} onClick={runAutoMix}>
+        <button type="button" className="btn-technique" aria-pressed={autoOn} onClick={() => void runAutoMix()}>
           Automatic mix
         </button>
         {autoOn && autoSteps && (
