@@ -1,26 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdir, copyFile } from 'node:fs/promises';
+import { sineWav16 } from './wav';
 
 /** A mono 16-bit WAV of a 440 Hz tone, as a byte array the page can turn into a File. */
-function toneWav(seconds: number, sampleRate = 44100): number[] {
-  const frames = Math.round(seconds * sampleRate);
-  const buf = Buffer.alloc(44 + frames * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + frames * 2, 4);
-  buf.write('WAVE', 8);
-  buf.write('fmt ', 12);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(sampleRate, 24);
-  buf.writeUInt32LE(sampleRate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(frames * 2, 40);
-  for (let i = 0; i < frames; i++) buf.writeInt16LE(Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)), 44 + i * 2);
-  return [...buf];
-}
+const toneWav = (seconds: number, sampleRate = 44100): number[] =>
+  [...sineWav16({ seconds, freqHz: 440, amplitude: 12000 / 32767, channels: 1, sampleRate })];
 
 async function openReady(page: Page): Promise<void> {
   await page.goto('/');

@@ -1,3 +1,4 @@
+import { sineWav16 } from './wav';
 import { expect, test } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 
@@ -52,31 +53,9 @@ test('mastering: live loudness meter, auto-master to the target, streaming previ
   await expect(page.getByRole('button', { name: 'Streaming preview' })).toHaveAttribute('aria-pressed', 'false');
 });
 
-/** A stereo 16-bit WAV of a 997 Hz sine (test data made here; the app reads it through its real import path). */
-function sineWav(seconds: number, peakDbfs: number, rate = 48000): Buffer {
-  const frames = seconds * rate;
-  const data = Buffer.alloc(frames * 4);
-  const amp = Math.pow(10, peakDbfs / 20) * 32767;
-  for (let i = 0; i < frames; i++) {
-    const v = Math.round(amp * Math.sin((2 * Math.PI * 997 * i) / rate));
-    data.writeInt16LE(v, i * 4);
-    data.writeInt16LE(v, i * 4 + 2);
-  }
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(2, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 4, 28);
-  h.writeUInt16LE(4, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
+/** A stereo 16-bit WAV of a 997 Hz sine at a peak level. */
+const sineWav = (seconds: number, peakDbfs: number, rate = 48000): Buffer =>
+  sineWav16({ seconds, freqHz: 997, amplitude: Math.pow(10, peakDbfs / 20), channels: 2, sampleRate: rate });
 
 test('Analyze a file: a stereo 997 Hz sine at −20 dBFS reads −20.0 LUFS, with its LRA, true peak and PLR', async ({ page }) => {
   await page.goto('/');

@@ -44,3 +44,31 @@ export function readWav(bytes: Buffer): WavInfo {
   }
   throw new Error('no data chunk');
 }
+
+/**
+ * A 16-bit PCM WAV of a sine on every channel: test data made here, which the app reads through its real import path.
+ * @param amplitude peak, 0..1
+ */
+export function sineWav16(opts: { seconds: number; freqHz: number; amplitude: number; channels: number; sampleRate: number }): Buffer {
+  const { seconds, freqHz, amplitude, channels, sampleRate } = opts;
+  const frames = Math.round(seconds * sampleRate);
+  const data = Buffer.alloc(frames * channels * 2);
+  for (let i = 0; i < frames; i++) {
+    const v = Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * freqHz * i) / sampleRate));
+    for (let c = 0; c < channels; c++) data.writeInt16LE(v, (i * channels + c) * 2);
+  }
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0);
+  h.writeUInt32LE(36 + data.length, 4);
+  h.write('WAVEfmt ', 8);
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20);
+  h.writeUInt16LE(channels, 22);
+  h.writeUInt32LE(sampleRate, 24);
+  h.writeUInt32LE(sampleRate * channels * 2, 28);
+  h.writeUInt16LE(channels * 2, 32);
+  h.writeUInt16LE(16, 34);
+  h.write('data', 36);
+  h.writeUInt32LE(data.length, 40);
+  return Buffer.concat([h, data]);
+}
