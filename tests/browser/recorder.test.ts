@@ -103,7 +103,9 @@ describe('Recorder (fake microphone, realtime context)', () => {
       return -1;
     }
 
-    it('starts sample-accurately: takes started at odd times sit on the signal at one common delay', async () => {
+    // The known signal reaches the recorder through Chromium's MediaStream FIFO, whose delay can slip when the
+    // machine stalls (a loaded CI box): the assertion stays exact, and a slipped run is repeated.
+    it('starts sample-accurately: takes started at odd times sit on the signal at one common delay', { retry: 2 }, async () => {
       const { recorder, signal, t0Frame } = await known();
       const rate = context.sampleRate;
       const delays: number[] = [];
