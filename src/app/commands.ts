@@ -71,6 +71,14 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
   const actions = () => store.getState().actions;
   let recorder: Recorder | null = null;
   let take: { startSec: number; trackId: string; countIn: AbortController } | null = null;
+  let demo: Promise<Project> | null = null;
+  const demoProject = (): Promise<Project> => {
+    demo ??= deps.fetchDemo().catch((e: unknown) => {
+      demo = null;
+      throw e;
+    });
+    return demo;
+  };
 
   const importFiles = async (files: readonly File[], at?: DropTarget): Promise<void> => {
     const problems: string[] = [];
@@ -165,6 +173,12 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
     importFiles,
     newProject: () => {
       void openInEngine(deps, { ...emptyProject(), title: 'Untitled' }, new Map());
+    },
+    demoProject,
+    openDemoMix: (project) => {
+      actions().updateProject(() => project);
+      const missing = project.assets.filter((a) => a.source === 'url' && !engine.hasAsset(a.id));
+      if (missing.length > 0) void engine.loadAssets(missing, assetEvents(store));
     },
     loadDemo: async () => {
       try {

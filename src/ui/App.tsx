@@ -1,5 +1,5 @@
 import { ExportControl } from './components/ExportControl';
-import { lazy, Suspense, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NoticeBar } from './components/NoticeBar';
 import { ProjectBar } from './components/ProjectBar';
 import { ShortcutsOverlay } from './components/ShortcutsOverlay';
@@ -15,6 +15,32 @@ import { navigate, useHashRoute } from './hooks/useHashRoute';
 const MasteringPanel = lazy(() => import('./panels/MasteringPanel'));
 const TechniquesPanel = lazy(() => import('./panels/TechniquesPanel'));
 const EncyclopediaPanel = lazy(() => import('./panels/EncyclopediaPanel'));
+const LessonRoute = lazy(() => import('./lessons/LessonRoute'));
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
+
+/** Presenter mode (button and P, Escape leaves): large type, high contrast, only the lesson, transport, A/B, meters. */
+function usePresenter(lessonOpen: boolean): [boolean, (on: boolean) => void] {
+  const [presenter, setPresenter] = useState(false);
+  const on = presenter && lessonOpen;
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', on);
+    return () => document.documentElement.classList.remove('presenter');
+  }, [on]);
+  useEffect(() => {
+    if (!lessonOpen) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'p' || e.key === 'P') setPresenter((x) => !x);
+      else if (e.key === 'Escape' && presenter) setPresenter(false);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lessonOpen, presenter]);
+  return [on, setPresenter];
+}
 
 type Tab = 'mixer' | 'techniques' | 'mastering';
 const TABS: { id: Tab; label: string }[] = [
@@ -89,6 +115,8 @@ export function App() {
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(store, openHelp);
   const route = useHashRoute();
+  const lessonOpen = route.page === 'lesson';
+  const [presenter, setPresenter] = usePresenter(lessonOpen);
   const hasFiles = (e: DragEvent<HTMLElement>) => [...e.dataTransfer.types].includes('Files');
   const onDragOver = (e: DragEvent<HTMLElement>) => {
     if (!hasFiles(e)) return;
@@ -104,7 +132,7 @@ export function App() {
     if (files.length > 0) void commands.importFiles(files, dropTarget(e, store.getState().pxPerSec));
   };
   return (
-    <div className="app">
+    <div className={`app${lessonOpen ? ' has-lesson' : ''}${presenter ? ' is-presenter' : ''}`}>
       <header className="app-header">
         <h1 className="brand">
           Earshot<span className="brand-sub">hear how records are made</span>
@@ -113,6 +141,9 @@ export function App() {
           <span className="song-label">Song</span> {title}
         </p>
         <ProjectBar />
+        <button type="button" className="btn btn-text" onClick={() => navigate('#/lessons')}>
+          Lessons
+        </button>
         <button type="button" className="btn btn-text" onClick={() => navigate('#/encyclopedia')}>
           Encyclopedia
         </button>
@@ -126,6 +157,7 @@ export function App() {
       </div>
       <AudioStatusBanner />
       <NoticeBar />
+      <div className="body">
       <main
         className={`workspace${dragging ? ' is-drop-target' : ''}`}
         onDragOver={onDragOver}
@@ -137,6 +169,12 @@ export function App() {
         <Timeline />
         <BottomPanels />
       </main>
+      {(route.page === 'lesson' || route.page === 'lessons') && (
+        <Suspense fallback={<div className="lesson" role="status">Loading the lessons…</div>}>
+          <LessonRoute route={route} presenter={presenter} onPresenter={setPresenter} />
+        </Suspense>
+      )}
+      </div>
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
       {route.page === 'encyclopedia' && (
         <Suspense fallback={<div className="overlay" role="status">Loading the encyclopedia…</div>}>

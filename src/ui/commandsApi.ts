@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Project } from '../state/project';
 
 /** Where dropped or imported audio should land. */
 export interface DropTarget {
@@ -13,6 +14,13 @@ export interface ProjectCommands {
   importFiles(files: readonly File[], at?: DropTarget): Promise<void>;
   newProject(): void;
   loadDemo(): Promise<void>;
+  /** The demo song as the lessons build on it (fetched once). */
+  demoProject(): Promise<Project>;
+  /**
+   * Puts a mix built from the demo song in place of the current one, as one undoable step (Undo brings the previous
+   * mix back, the user's own audio included), and loads any demo stems not yet in memory.
+   */
+  openDemoMix(project: Project): void;
   /** Writes one .earshot file (project + the user's audio) and offers it as a download. */
   saveProject(): Promise<void>;
   openProject(file: File): Promise<void>;

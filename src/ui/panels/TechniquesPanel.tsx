@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDb } from '../../dsp/decibels';
-import { guessProbability } from '../../dsp/stats';
 import { TECHNIQUES, applyTechnique, isApplied, removeTechnique, techniqueById } from '../../presets';
 import { autoMixTechnique, type AutoMixStep } from '../../presets/autoMix';
 import type { EarshotStore } from '../../state/store';
+import { AbxQuiz } from '../components/AbxQuiz';
 import { useEngine, type EngineApi } from '../engineApi';
 import { navigate } from '../hooks/useHashRoute';
 import { useEarshot, useEarshotStore } from '../StoreContext';
@@ -53,82 +53,14 @@ async function startAb(store: EarshotStore, engine: EngineApi, id: string): Prom
   }
 }
 
-const ABX_TRIALS = 10;
-
-/** Blind ABX: X is A or B at random; the user says which, and the score shows how likely guessing would do as well. */
-function AbxQuiz({ techniqueId, onClose }: { techniqueId: string; onClose: () => void }) {
-  const engine = useEngine();
-  const store = useEarshotStore();
-  const score = useEarshot((s) => s.abxScores[techniqueId]) ?? { correct: 0, trials: 0 };
-  const actions = useEarshot((s) => s.actions);
-  const [x, setX] = useState<'A' | 'B'>(() => (Math.random() < 0.5 ? 'A' : 'B'));
-  const [heard, setHeard] = useState<'A' | 'B' | 'X' | null>(null);
-  const [last, setLast] = useState<boolean | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const play = (which: 'A' | 'B' | 'X') => {
-    const side = which === 'X' ? x : which;
-    engine.selectSide(side);
-    // The store shows the side only for A and B: during X the screen must not give the answer away.
-    if (which !== 'X') actions.setAb({ ...store.getState().ab!, side });
-    setHeard(which);
-    if (store.getState().playState !== 'playing') actions.play();
-  };
-  const answer = (guess: 'A' | 'B') => {
-    const right = guess === x;
-    actions.recordAbx(techniqueId, right);
-    setLast(right);
-    setX(Math.random() < 0.5 ? 'A' : 'B');
-    setHeard(null);
-  };
-  const done = score.trials >= ABX_TRIALS;
-  const p = guessProbability(score.correct, score.trials);
-  return (
-    <section className="abx" aria-labelledby="abx-title">
-      <h3 id="abx-title" ref={heading} tabIndex={-1}>
-        Blind ABX: {techniqueById(techniqueId)?.name}
-      </h3>
-      <p className="muted">Listen to A (without) and B (with), then to X, which is one of them at random. Which is X?</p>
-      <div className="abx-row" role="group" aria-label="Listen">
-        {(['A', 'B', 'X'] as const).map((w) => (
-          <button key={w} type="button" className="btn" aria-pressed={heard === w} onClick={() => play(w)} disabled={done}>
-            Play {w}
-          </button>
-        ))}
-      </div>
-      <div className="abx-row" role="group" aria-label="Answer">
-        <button type="button" className="btn" onClick={() => answer('A')} disabled={done || heard === null}>
-          X is A
-        </button>
-        <button type="button" className="btn" onClick={() => answer('B')} disabled={done || heard === null}>
-          X is B
-        </button>
-      </div>
-      <p role="status" className="abx-score">
-        {last !== null && !done && (last ? 'Right. ' : 'Wrong. ')}
-        {score.trials > 0
-          ? `${score.correct} of ${score.trials} right. The chance of doing this well by guessing: ${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%.`
-          : `${ABX_TRIALS} trials.`}
-        {done && (p <= 0.05 ? ' You can hear it.' : ' Not shown to be audible (the usual line is 5%).')}
-      </p>
-      <div className="abx-row">
-        <button type="button" className="btn btn-small" onClick={() => actions.resetAbx(techniqueId)}>
-          Start again
-        </button>
-        <button type="button" className="btn btn-small" onClick={onClose}>
-          Close ABX
-        </button>
-      </div>
-    </section>
-  );
-}
-
 /** Technique toggles, the loudness-matched A/B switch and the ABX quiz. */
 export default function TechniquesPanel() {
   const store = useEarshotStore();
   const engine = useEngine();
   const applied = useEarshot((s) => s.project.presets);
-  const ab = useEarshot((s) => s.ab);
+  // A lesson's comparison is the lesson's business: this panel shows and ends only technique comparisons.
+  const ab = useEarshot((s) => (s.ab && techniqueById(s.ab.techniqueId) ? s.ab : null));
+  const abxScores = useEarshot((s) => s.abxScores);
   const actions = useEarshot((s) => s.actions);
   const [focusId, setFocusId] = useState<string>(TECHNIQUES[0]!.id);
   const [abx, setAbx] = useState(false);
@@ -158,10 +90,12 @@ export default function TechniquesPanel() {
   // Leaving the panel ends the comparison: the mix goes back to what the project says.
   useEffect(
     () => () => {
+      const running = store.getState().ab;
+      if (!running || !techniqueById(running.techniqueId)) return;
       engine.stopComparing();
       actions.setAb(null);
     },
-    [engine, actions],
+    [store, engine, actions],
   );
 
   const flip = () => {
@@ -269,7 +203,15 @@ export default function TechniquesPanel() {
           </ol>
         )}
       </section>
-      {ab && abx && <AbxQuiz techniqueId={ab.techniqueId} onClose={() => setAbx(false)} />}
+      {ab && abx && (
+        <AbxQuiz
+          title={`Blind ABX: ${current.name}`}
+          score={abxScores[ab.techniqueId] ?? { correct: 0, trials: 0 }}
+          onAnswer={(right) => actions.recordAbx(ab.techniqueId, right)}
+          onReset={() => actions.resetAbx(ab.techniqueId)}
+          onClose={() => setAbx(false)}
+        />
+      )}
     </section>
   );
 }
