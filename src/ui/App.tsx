@@ -158,22 +158,22 @@ export function App() {
       <AudioStatusBanner />
       <NoticeBar />
       <div className="body">
-      <main
-        className={`workspace${dragging ? ' is-drop-target' : ''}`}
-        onDragOver={onDragOver}
-        onDragLeave={(e) => {
-          if (e.currentTarget === e.target) setDragging(false);
-        }}
-        onDrop={onDrop}
-      >
-        <Timeline />
-        <BottomPanels />
-      </main>
-      {(route.page === 'lesson' || route.page === 'lessons') && (
-        <Suspense fallback={<div className="lesson" role="status">Loading the lessons…</div>}>
-          <LessonRoute route={route} presenter={presenter} onPresenter={setPresenter} />
-        </Suspense>
-      )}
+        <main
+          className={`workspace${dragging ? ' is-drop-target' : ''}`}
+          onDragOver={onDragOver}
+          onDragLeave={(e) => {
+            if (e.currentTarget === e.target) setDragging(false);
+          }}
+          onDrop={onDrop}
+        >
+          <Timeline />
+          <BottomPanels />
+        </main>
+        {(route.page === 'lesson' || route.page === 'lessons') && (
+          <Suspense fallback={<div className="lesson" role="status">Loading the lessons…</div>}>
+            <LessonRoute route={route} presenter={presenter} onPresenter={setPresenter} />
+          </Suspense>
+        )}
       </div>
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
       {route.page === 'encyclopedia' && (

@@ -413,78 +413,78 @@ function LessonView({ lesson, stepIndex, mix, presenter, onPresenter }: LessonVi
   return (
     <aside className="lesson" aria-labelledby="lesson-title">
       <div className="lesson-main">
-      <header className="lesson-head">
-        <p className="lesson-kicker">
-          Lesson {number} of {LESSONS.length}
-        </p>
-        <div className="lesson-head-buttons">
-          <button type="button" className="btn lesson-btn" aria-pressed={presenter} onClick={() => onPresenter(!presenter)} title="Presenter mode (P)">
-            Presenter mode
-          </button>
-          <button type="button" className="btn btn-small" aria-label="Close lesson" title="Close lesson" onClick={() => navigate('#/')}>
-            ×
-          </button>
-        </div>
-        <h2 id="lesson-title" className="lesson-title">
-          {lesson.title}
-        </h2>
-        <p className="lesson-goal">{lesson.goal}</p>
-      </header>
-      <nav className="lesson-steps" aria-label="Steps">
-        <ol>
-          {lesson.steps.map((s, i) => (
-            <li key={i}>
-              <a href={lessonHash(lesson.id, i + 1)} aria-current={i === stepIndex ? 'step' : undefined} title={s.title}>
-                <span className="visually-hidden">Step </span>
-                {i + 1}
-                {lessonProgress(progress, lesson.id).seen.includes(i) && <span className="visually-hidden"> (heard)</span>}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <section className="lesson-step" aria-labelledby="lesson-step-title">
-        <h3 id="lesson-step-title" ref={heading} tabIndex={-1}>
-          Step {stepIndex + 1} of {lesson.steps.length}: {step.title}
-        </h3>
-        <p className="lesson-listen" aria-busy={ready !== key}>
-          {step.listenFor}
-        </p>
-        <div className="lesson-markers" role="group" aria-label="Listen here">
-          {step.markers.map((m, i) => (
-            <button key={i} type="button" className="btn btn-marker" onClick={() => store.getState().actions.seek(m.timeSec)}>
-              <span className="lesson-marker-time">{formatClock(m.timeSec)}</span> {m.label}
+        <header className="lesson-head">
+          <p className="lesson-kicker">
+            Lesson {number} of {LESSONS.length}
+          </p>
+          <div className="lesson-head-buttons">
+            <button type="button" className="btn lesson-btn" aria-pressed={presenter} onClick={() => onPresenter(!presenter)} title="Presenter mode (P)">
+              Presenter mode
             </button>
-          ))}
-        </div>
-      </section>
+            <button type="button" className="btn btn-small" aria-label="Close lesson" title="Close lesson" onClick={() => navigate('#/')}>
+              ×
+            </button>
+          </div>
+          <h2 id="lesson-title" className="lesson-title">
+            {lesson.title}
+          </h2>
+          <p className="lesson-goal">{lesson.goal}</p>
+        </header>
+        <nav className="lesson-steps" aria-label="Steps">
+          <ol>
+            {lesson.steps.map((s, i) => (
+              <li key={i}>
+                <a href={lessonHash(lesson.id, i + 1)} aria-current={i === stepIndex ? 'step' : undefined} title={s.title}>
+                  <span className="visually-hidden">Step </span>
+                  {i + 1}
+                  {lessonProgress(progress, lesson.id).seen.includes(i) && <span className="visually-hidden"> (heard)</span>}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <section className="lesson-step" aria-labelledby="lesson-step-title">
+          <h3 id="lesson-step-title" ref={heading} tabIndex={-1}>
+            Step {stepIndex + 1} of {lesson.steps.length}: {step.title}
+          </h3>
+          <p className="lesson-listen" aria-busy={ready !== key}>
+            {step.listenFor}
+          </p>
+          <div className="lesson-markers" role="group" aria-label="Listen here">
+            {step.markers.map((m, i) => (
+              <button key={i} type="button" className="btn btn-marker" onClick={() => store.getState().actions.seek(m.timeSec)}>
+                <span className="lesson-marker-time">{formatClock(m.timeSec)}</span> {m.label}
+              </button>
+            ))}
+          </div>
+        </section>
       </div>
       <div className="lesson-side">
-      <AbBox key={stepIndex} lesson={lesson} stepIndex={stepIndex} presenter={presenter} progress={progress} update={update} />
-      <div className="lesson-nav">
-        <button type="button" className="btn lesson-btn" onClick={() => go(stepIndex - 1)} disabled={stepIndex === 0}>
-          Previous step
-        </button>
-        <button type="button" className="btn lesson-btn lesson-next" onClick={() => go(stepIndex + 1)} disabled={stepIndex === last}>
-          Next step
-        </button>
-      </div>
-      {stepIndex === last && !presenter && <Explore lesson={lesson} />}
-      {stepIndex === last && <Quiz lesson={lesson} progress={progress} update={update} />}
-      {stepIndex === last && next && (
-        <p>
-          Next lesson: <a href={lessonHash(next.id, 1)}>{next.title}</a>
-        </p>
-      )}
-      <footer className="lesson-links-row">
-        <button type="button" className="btn lesson-btn" onClick={() => navigate(`#/encyclopedia/${lesson.articleId}`)} disabled={!article}>
-          Open article
-        </button>
-        <a className="lesson-wiki" href={wikipediaUrl(lesson.wikipediaTitle)} target="_blank" rel="noopener noreferrer">
-          Wikipedia: {lesson.wikipediaTitle}
-        </a>
-        {!presenter && <ShareBox lesson={lesson} stepIndex={stepIndex} />}
-      </footer>
+        <AbBox key={stepIndex} lesson={lesson} stepIndex={stepIndex} presenter={presenter} progress={progress} update={update} />
+        <div className="lesson-nav">
+          <button type="button" className="btn lesson-btn" onClick={() => go(stepIndex - 1)} disabled={stepIndex === 0}>
+            Previous step
+          </button>
+          <button type="button" className="btn lesson-btn lesson-next" onClick={() => go(stepIndex + 1)} disabled={stepIndex === last}>
+            Next step
+          </button>
+        </div>
+        {stepIndex === last && !presenter && <Explore lesson={lesson} />}
+        {stepIndex === last && <Quiz lesson={lesson} progress={progress} update={update} />}
+        {stepIndex === last && next && (
+          <p>
+            Next lesson: <a href={lessonHash(next.id, 1)}>{next.title}</a>
+          </p>
+        )}
+        <footer className="lesson-links-row">
+          <button type="button" className="btn lesson-btn" onClick={() => navigate(`#/encyclopedia/${lesson.articleId}`)} disabled={!article}>
+            Open article
+          </button>
+          <a className="lesson-wiki" href={wikipediaUrl(lesson.wikipediaTitle)} target="_blank" rel="noopener noreferrer">
+            Wikipedia: {lesson.wikipediaTitle}
+          </a>
+          {!presenter && <ShareBox lesson={lesson} stepIndex={stepIndex} />}
+        </footer>
       </div>
     </aside>
   );
