@@ -39,26 +39,34 @@ interface SendNode {
 }
 
 /**
- * A channel strip built from native nodes (13, plus one per active send, where Tone's EQ3+Compressor+PanVol
+ * A channel strip built from native nodes (15, plus one per active send, where Tone's EQ3+Compressor+PanVol
  * builds ~85):
- * input=high-pass → low shelf → bell → bell → high shelf → compressor → make-up → saturation (wet/dry) →
+ * input=low shelf → bell → bell → high shelf → high-pass (wet/dry) → compressor → make-up → saturation (wet/dry) →
  * [pre-fader sends] → pan → fader → [post-fader sends] → output mute → destination.
  *
  * Contracts:
  * - Every bypass is a parameter move, never a rewiring, so bypassing is click-free and the latency is constant:
- *   the high-pass glides to 0 Hz (an exact pass-through), EQ gains to 0 dB, the compressor's ratio to 1
- *   (its 6 ms look-ahead delay stays), the saturation cross-fades to its dry path (the wave shaper has no
- *   oversampling, so no delay).
+ *   the high-pass and the saturation cross-fade to their dry paths (neither delays: a biquad has no latency and
+ *   the wave shaper no oversampling), EQ gains glide to 0 dB, the compressor's ratio goes to 1 (its 6 ms
+ *   look-ahead delay stays). The high-pass sits after the EQ: the filters are linear and time-invariant, so the
+ *   order does not change the sound. (It used to glide to 0 Hz, which Chromium treats as an exact pass-through;
+ *   but the filter's state lags far behind a cutoff falling towards 0 Hz and the final snap clicked: measured
+ *   in tests/browser/clicks.test.ts.)
  * - The compressor's automatic make-up gain is divided out, so the make-up is exactly what the user set.
  * - The input trim and clip gain live in the clip players, which feed `input`.
  */
 export class ChannelStrip {
-  readonly input: BiquadFilterNode;
+  readonly input: AudioNode;
   readonly compressor: DynamicsCompressorNode;
   readonly panner: StereoPannerNode;
   readonly fader: GainNode;
   private readonly bands: BiquadFilterNode[];
+  private readonly hpf: BiquadFilterNode;
+  private readonly hpfWet: GainNode;
+  private readonly hpfDry: GainNode;
   private readonly makeup: GainNode;
+  /** The part of the make-up gain that divides out the compressor's own make-up, linear. */
+  private compensation = 1;
   private readonly shaper: WaveShaperNode;
   private readonly wet: GainNode;
   private readonly dry: GainNode;
@@ -77,7 +85,9 @@ export class ChannelStrip {
   constructor(options: ChannelStripOptions) {
     const ctx = options.context;
     this.busInput = options.busInput;
-    this.input = new BiquadFilterNode(ctx, { type: 'highpass', frequency: 0, Q: Math.SQRT1_2 });
+    this.hpf = new BiquadFilterNode(ctx, { type: 'highpass', frequency: 80, Q: Math.SQRT1_2 });
+    this.hpfWet = new GainNode(ctx, { gain: 0 });
+    this.hpfDry = new GainNode(ctx, { gain: 1 });
     this.bands = [
       new BiquadFilterNode(ctx, { type: 'lowshelf', gain: 0 }),
       new BiquadFilterNode(ctx, { type: 'peaking', gain: 0 }),
@@ -94,9 +104,13 @@ export class ChannelStrip {
     this.output = new GainNode(ctx);
     this.tap = options.tap ?? null;
 
-    let node: AudioNode = this.input;
-    for (const b of this.bands) node = node.connect(b);
-    node.connect(this.compressor).connect(this.makeup);
+    const [first, ...rest] = this.bands as [BiquadFilterNode, ...BiquadFilterNode[]];
+    this.input = first;
+    let node: AudioNode = first;
+    for (const b of rest) node = node.connect(b);
+    node.connect(this.hpf).connect(this.hpfWet).connect(this.compressor);
+    node.connect(this.hpfDry).connect(this.compressor);
+    this.compressor.connect(this.makeup);
     this.makeup.connect(this.shaper).connect(this.wet).connect(this.panner);
     this.makeup.connect(this.dry).connect(this.panner);
     this.panner.connect(this.fader).connect(this.output).connect(options.destination);
@@ -104,7 +118,7 @@ export class ChannelStrip {
   }
 
   /** Native nodes of a strip with no sends (the meter tap is counted by whoever made it). */
-  static readonly NODE_COUNT = 13;
+  static readonly NODE_COUNT = 15;
 
   /** Native nodes this strip owns now. */
   get nodeCount(): number {
@@ -159,7 +173,9 @@ export class ChannelStrip {
     if (this.disposed) return;
     const now = this.input.context.currentTime;
     const { hpf, eq, comp, sat } = s.inserts;
-    setParam(this.input.frequency, hpf.bypass ? 0 : hpf.freqHz, now, rampSec);
+    setParam(this.hpf.frequency, hpf.freqHz, now, rampSec);
+    setParam(this.hpfWet.gain, hpf.bypass ? 0 : 1, now, rampSec);
+    setParam(this.hpfDry.gain, hpf.bypass ? 1 : 0, now, rampSec);
     const [ls, b1, b2, hs] = this.bands as [BiquadFilterNode, BiquadFilterNode, BiquadFilterNode, BiquadFilterNode];
     const on = !eq.bypass;
     setParam(ls.frequency, eq.lowShelf.freqHz, now, rampSec);
@@ -173,16 +189,31 @@ export class ChannelStrip {
     setParam(hs.frequency, eq.highShelf.freqHz, now, rampSec);
     setParam(hs.gain, on ? eq.highShelf.gainDb : 0, now, rampSec);
 
+    // The compressor's parameters are k-rate and its own make-up gain follows threshold and ratio at once, block by
+    // block, with no smoothing. A glide would step that make-up every 128 frames against a smooth compensation: a
+    // zipper (measured: 16× the signal's own largest step). So threshold and ratio move at once, the compensation
+    // moves with them in the same block (they cancel exactly), and only the user's make-up glides. The
+    // compressor's attack and release smooth the change in gain reduction.
     const ratio = comp.bypass ? 1 : comp.ratio;
     const threshold = comp.bypass ? 0 : comp.thresholdDb;
-    setParam(this.compressor.threshold, threshold, now, rampSec);
-    setParam(this.compressor.ratio, ratio, now, rampSec);
-    setParam(this.compressor.attack, comp.attackMs / 1000, now, rampSec);
-    setParam(this.compressor.release, comp.releaseMs / 1000, now, rampSec);
-    const makeupDb = (comp.bypass ? 0 : comp.makeupDb) - nativeMakeupDb(threshold, ratio);
-    setParam(this.makeup.gain, s.feeding ? dbToGain(makeupDb) : 0, now, rampSec);
+    setParam(this.compressor.threshold, threshold, now, 0);
+    setParam(this.compressor.ratio, ratio, now, 0);
+    setParam(this.compressor.attack, comp.attackMs / 1000, now, 0);
+    setParam(this.compressor.release, comp.releaseMs / 1000, now, 0);
+    const compensation = dbToGain(-nativeMakeupDb(threshold, ratio));
+    const makeup = s.feeding ? dbToGain(comp.bypass ? 0 : comp.makeupDb) * compensation : 0;
+    const makeupParam = this.makeup.gain;
+    makeupParam.cancelScheduledValues(now);
+    if (rampSec <= 0) makeupParam.value = makeup;
+    else {
+      makeupParam.setValueAtTime((makeupParam.value * compensation) / this.compensation, now);
+      makeupParam.setTargetAtTime(makeup, now, rampSec / 3);
+    }
+    this.compensation = compensation;
 
-    if (sat.driveDb !== this.driveDb) {
+    // A new curve replaces the old one at once: leave it while the saturation fades out, so bypassing it does
+    // not jump to a different curve first (a drive change while it is in is heard at once).
+    if (sat.driveDb !== this.driveDb && !(sat.bypass && !Number.isNaN(this.driveDb))) {
       this.shaper.curve = saturationCurve(sat.driveDb);
       this.driveDb = sat.driveDb;
     }
@@ -205,7 +236,9 @@ export class ChannelStrip {
       if (!bus) continue;
       wanted.add(send.busId);
       if (!existing) {
-        const gain = new GainNode(this.input.context, { gain: level });
+        // A send that appears while sound plays fades in from silence.
+        const gain = new GainNode(this.input.context, { gain: rampSec > 0 ? 0 : level });
+        if (rampSec > 0) setParam(gain.gain, level, now, rampSec);
         gain.connect(bus);
         const node: SendNode = { gain, pre: send.pre, busId: send.busId };
         this.connectSendSource(node);
@@ -252,7 +285,7 @@ export class ChannelStrip {
     for (const s of this.sends.values()) s.gain.disconnect();
     this.duck?.disconnect();
     this.sends.clear();
-    for (const n of [this.output, this.fader, this.panner, this.dry, this.wet, this.shaper, this.makeup, this.compressor, ...this.bands, this.input])
+    for (const n of [this.output, this.fader, this.panner, this.dry, this.wet, this.shaper, this.makeup, this.compressor, this.hpfDry, this.hpfWet, this.hpf, ...this.bands])
       n.disconnect();
   }
 }

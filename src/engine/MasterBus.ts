@@ -1,4 +1,5 @@
 import { dbToGain, faderGain } from '../dsp/decibels';
+import { nativeMakeupDb } from '../dsp/compressorCurve';
 import type { MasteringSettings } from '../state/mastering';
 import { setParam } from './ChannelStrip';
 import { LimiterNode } from './LimiterNode';
@@ -43,6 +44,8 @@ export class MasterBus {
   private readonly limiterDelay: DelayNode;
   private readonly monitor: GainNode;
   private readonly nodes: AudioNode[];
+  /** The glue compressor's own make-up gain as last set, dB (knee ignored). */
+  private glueAutoDb = 0;
   private disposed = false;
 
   private constructor(options: MasterBusOptions, limiter: LimiterNode) {
@@ -125,12 +128,23 @@ export class MasterBus {
     setParam(this.bell.Q, m.eq.bellQ, now, rampSec);
     setParam(this.highShelf.gain, on ? m.eq.highShelfDb : 0, now, rampSec);
     setParam(this.highShelf.frequency, m.eq.highShelfHz, now, rampSec);
+    // The glue's parameters are k-rate and its automatic make-up follows threshold and ratio block by block: a glide
+    // would step the level every 128 frames (a zipper). They move at once instead; the wet gain takes the make-up's
+    // jump back out in the same block and glides to unity, so the make-up change is heard as a glide.
     const glueOn = on && m.glue.enabled;
-    setParam(this.glue.threshold, m.glue.thresholdDb, now, rampSec);
-    setParam(this.glue.ratio, m.glue.ratio, now, rampSec);
-    setParam(this.glue.attack, m.glue.attackMs / 1000, now, rampSec);
-    setParam(this.glue.release, m.glue.releaseMs / 1000, now, rampSec);
-    setParam(this.glueWet.gain, glueOn ? 1 : 0, now, rampSec);
+    setParam(this.glue.threshold, m.glue.thresholdDb, now, 0);
+    setParam(this.glue.ratio, m.glue.ratio, now, 0);
+    setParam(this.glue.attack, m.glue.attackMs / 1000, now, 0);
+    setParam(this.glue.release, m.glue.releaseMs / 1000, now, 0);
+    const autoDb = nativeMakeupDb(m.glue.thresholdDb, m.glue.ratio);
+    const wet = this.glueWet.gain;
+    wet.cancelScheduledValues(now);
+    if (rampSec <= 0) wet.value = glueOn ? 1 : 0;
+    else {
+      wet.setValueAtTime(wet.value * dbToGain(this.glueAutoDb - autoDb), now);
+      wet.setTargetAtTime(glueOn ? 1 : 0, now, rampSec / 3);
+    }
+    this.glueAutoDb = autoDb;
     setParam(this.glueDry.gain, glueOn ? 0 : 1, now, rampSec);
     const width = on ? m.widthPct / 100 : 1;
     const direct = (1 + width) / 2;

@@ -4,7 +4,7 @@ import { STREAMING_REFERENCE_LUFS } from '../state/mastering';
 import type { AudioEngine } from './AudioEngine';
 
 /** Parameter glide while sound plays: short enough to feel instant, long enough not to click. */
-const RAMP_SEC = 0.02;
+export const RAMP_SEC = 0.02;
 
 /**
  * Makes the engine follow the store, one subscription per concern. Returns the function that undoes it all.

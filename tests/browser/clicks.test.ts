@@ -1,0 +1,159 @@
+import * as Tone from 'tone';
+import { describe, expect, it } from 'vitest';
+import { RAMP_SEC } from '../../src/engine/bindStore';
+import { MixGraph } from '../../src/engine/MixGraph';
+import { PRE_ROLL_SEC } from '../../src/engine/render';
+import { setInsert, setInsertBypass, setSend, setStripMute, setStripSolo } from '../../src/state/edits';
+import type { MasteringSettings } from '../../src/state/mastering';
+import type { Project } from '../../src/state/project';
+import { SR, project, sineBuffer, track } from './helpers';
+
+/**
+ * Clicks: a toggle during playback renders offline as the live engine plays it (the change applied mid-render with
+ * the live glide, RAMP_SEC), and the discontinuity is measured around it. The test signal is a steady 220 Hz sine:
+ * a click hides in broadband music but stands out of a sine, which has a small, known largest step
+ * (2·A·sin(π·220/44100) ≈ 0.011 at A = 0.354) and nothing above 8 kHz.
+ * Two measures: the largest sample-to-sample step near the toggle against the steady signal's own, and the level
+ * above 8 kHz in the 50 ms around it.
+ */
+
+const DUR = 2;
+/** Song time of the toggle, on a render-quantum boundary (an offline context suspends only there). */
+const AT_SEC = (Math.round((1.0 * SR) / 128) * 128) / SR;
+/** A step this much larger than the signal's own is a click. */
+const STEP_MARGIN = 1.1;
+/** Level above 8 kHz near the toggle, dBFS: a hard switch of this signal measures −46 to −58, a glide −98 or less. */
+const HIGH_BAND_MAX_DB = -80;
+
+const buffers = new Map<string, AudioBuffer>([
+  ['sine', sineBuffer(220, DUR + 1, 0.5)],
+  ['silent', new AudioBuffer({ length: SR * (DUR + 1), numberOfChannels: 1, sampleRate: SR })],
+]);
+
+/**
+ * Renders `before` and, at song time AT_SEC, applies `after` with a glide of rampSec (RAMP_SEC is what the app uses
+ * while playing; 0 is a hard switch). Returns the left channel with the pre-roll and the chain's latency cut off.
+ */
+async function renderToggle(before: Project, after: Project, rampSec: number): Promise<Float32Array> {
+  const preRoll = Math.round(PRE_ROLL_SEC * SR);
+  const native = new OfflineAudioContext({ numberOfChannels: 2, length: preRoll + Math.round((DUR + 0.1) * SR), sampleRate: SR });
+  const context = new Tone.OfflineContext(native);
+  const graph = await MixGraph.create({ context, buffers });
+  try {
+    graph.apply(before, 0);
+    context.transport.start(preRoll / SR, 0);
+    void native.suspend(PRE_ROLL_SEC + AT_SEC).then(() => {
+      graph.apply(after, rampSec);
+      return native.resume();
+    });
+    const out = (await context.render(false)).get() as AudioBuffer;
+    const skip = preRoll + Math.round(graph.latencySec * SR);
+    return out.getChannelData(0).slice(skip, skip + DUR * SR);
+  } finally {
+    graph.dispose();
+    context.dispose();
+  }
+}
+
+/** Largest |x[i] − x[i−1]| over [fromSec, toSec). */
+function maxStep(x: Float32Array, fromSec: number, toSec: number): number {
+  let m = 0;
+  for (let i = Math.round(fromSec * SR) + 1; i < Math.round(toSec * SR); i++) m = Math.max(m, Math.abs(x[i]! - x[i - 1]!));
+  return m;
+}
+
+/** RMS above 8 kHz (4th-order Butterworth high-pass) over [fromSec, toSec), dBFS. */
+function highBandDb(x: Float32Array, fromSec: number, toSec: number): number {
+  let y: Float64Array = Float64Array.from(x);
+  for (const q of [0.5412, 1.3066]) y = highpass(y, 8000, q);
+  let sum = 0;
+  const from = Math.round(fromSec * SR);
+  const to = Math.round(toSec * SR);
+  for (let i = from; i < to; i++) sum += y[i]! * y[i]!;
+  return 10 * Math.log10(sum / (to - from) + 1e-30);
+}
+
+/** One RBJ high-pass biquad section. */
+function highpass(x: Float64Array, f: number, q: number): Float64Array {
+  const w = (2 * Math.PI * f) / SR;
+  const alpha = Math.sin(w) / (2 * q);
+  const cos = Math.cos(w);
+  const a0 = 1 + alpha;
+  const [b0, b1, b2, a1, a2] = [(1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, (-2 * cos) / a0, (1 - alpha) / a0];
+  const y = new Float64Array(x.length);
+  let [x1, x2, y1, y2] = [0, 0, 0, 0];
+  for (let i = 0; i < x.length; i++) {
+    const v = b0 * x[i]! + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+    [x2, x1, y2, y1] = [x1, x[i]!, y1, v];
+    y[i] = v;
+  }
+  return y;
+}
+
+const base = project([track('sine', {}, DUR), track('silent', {}, DUR)], DUR);
+const withBus: Project = { ...base, buses: [...base.buses, { ...base.buses[0]!, id: 'par', name: 'Parallel', effect: { type: 'none' } }] };
+const sending = setSend(withBus, 'sine', 'par', { levelDb: 0 });
+// Each insert set where it changes a 220 Hz tone a lot, so a hard switch would be heard.
+const hpf = setInsert(base, 'sine', 'hpf', { bypass: true, freqHz: 400 });
+const eq = setInsert(base, 'sine', 'eq', { bypass: true, bell1: { freqHz: 220, gainDb: 12, q: 1 } });
+const comp = setInsert(base, 'sine', 'comp', { bypass: true, thresholdDb: -30, ratio: 8, attackMs: 5, releaseMs: 100, makeupDb: 6 });
+const sat = setInsert(base, 'sine', 'sat', { bypass: true, driveDb: 24 });
+const mastering = (p: Project, m: Partial<MasteringSettings>): Project => ({ ...p, master: { ...p.master, mastering: { ...p.master.mastering, ...m } } });
+const glue = (thresholdDb: number, enabled = true) => mastering(base, { enabled: true, glue: { enabled, thresholdDb, ratio: 4, attackMs: 10, releaseMs: 200 } });
+
+interface Case {
+  readonly name: string;
+  readonly before: Project;
+  readonly after: Project;
+  /** The change adds no harmonics of its own, so the band above 8 kHz must stay empty. */
+  readonly linear: boolean;
+  /** Switched hard (no glide), this change does click: proof that the measure would catch it. */
+  readonly hardClicks: boolean;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'mute', before: base, after: setStripMute(base, 'sine', true), linear: true, hardClicks: true },
+  { name: 'unmute', before: setStripMute(base, 'sine', true), after: base, linear: true, hardClicks: true },
+  { name: 'solo another track', before: base, after: setStripSolo(base, 'silent', true), linear: true, hardClicks: true },
+  { name: 'unsolo another track', before: setStripSolo(base, 'silent', true), after: base, linear: true, hardClicks: true },
+  { name: 'high-pass in', before: hpf, after: setInsertBypass(hpf, 'sine', 'hpf', false), linear: true, hardClicks: true },
+  { name: 'high-pass out', before: setInsertBypass(hpf, 'sine', 'hpf', false), after: hpf, linear: true, hardClicks: true },
+  { name: 'EQ in', before: eq, after: setInsertBypass(eq, 'sine', 'eq', false), linear: true, hardClicks: false },
+  { name: 'EQ out', before: setInsertBypass(eq, 'sine', 'eq', false), after: eq, linear: true, hardClicks: false },
+  { name: 'compressor in', before: comp, after: setInsertBypass(comp, 'sine', 'comp', false), linear: true, hardClicks: true },
+  { name: 'compressor out', before: setInsertBypass(comp, 'sine', 'comp', false), after: comp, linear: true, hardClicks: false },
+  { name: 'saturation in', before: sat, after: setInsertBypass(sat, 'sine', 'sat', false), linear: false, hardClicks: true },
+  { name: 'saturation out', before: setInsertBypass(sat, 'sine', 'sat', false), after: sat, linear: false, hardClicks: true },
+  { name: 'send on', before: withBus, after: sending, linear: true, hardClicks: true },
+  { name: 'send off', before: sending, after: setSend(sending, 'sine', 'par', { levelDb: -60 }), linear: true, hardClicks: true },
+  { name: 'bus mute', before: sending, after: setStripMute(sending, 'par', true), linear: true, hardClicks: true },
+  { name: 'master glue in', before: glue(-30, false), after: glue(-30), linear: true, hardClicks: true },
+  { name: 'master glue out', before: glue(-30), after: glue(-30, false), linear: true, hardClicks: true },
+  { name: 'master glue threshold −30 → −20 dB', before: glue(-30), after: glue(-20), linear: true, hardClicks: false },
+];
+
+describe('toggles during playback make no click (offline render, real Web Audio, 220 Hz sine)', () => {
+  it.each(CASES)('$name', async ({ before, after, linear, hardClicks }) => {
+    const x = await renderToggle(before, after, RAMP_SEC);
+    // The signal's own largest step, before and after the change (an insert may change the level).
+    const own = Math.max(maxStep(x, 0.3, AT_SEC - 0.05), maxStep(x, AT_SEC + 0.3, DUR - 0.1));
+    expect(own).toBeGreaterThan(5e-3);
+    // The windows start before the toggle: the render is aligned for the clip players, and a change further down the
+    // chain is heard earlier by the look-ahead after it (6 ms per compressor; ~18 ms for the master's glue).
+    const step = maxStep(x, AT_SEC - 0.03, AT_SEC + 0.2);
+    const band = highBandDb(x, AT_SEC - 0.03, AT_SEC + 0.04);
+    const hard = await renderToggle(before, after, 0);
+    const hardStep = maxStep(hard, AT_SEC - 0.03, AT_SEC + 0.2);
+    const hardBand = highBandDb(hard, AT_SEC - 0.03, AT_SEC + 0.04);
+    console.log(
+      `step ${(step / own).toFixed(2)}× the signal's own (hard switch ${(hardStep / own).toFixed(2)}×); above 8 kHz ${band.toFixed(1)} dBFS (hard ${hardBand.toFixed(1)})`,
+    );
+    expect(step).toBeLessThanOrEqual(own * STEP_MARGIN);
+    if (linear) expect(band).toBeLessThan(HIGH_BAND_MAX_DB);
+    if (hardClicks) {
+      // The same change without a glide is caught by one measure or the other: the test can fail.
+      const caught = hardStep > own * STEP_MARGIN || (linear && hardBand > HIGH_BAND_MAX_DB);
+      expect(caught).toBe(true);
+    }
+  });
+});
