@@ -14,6 +14,8 @@ export default defineConfig({
     baseURL: 'http://localhost:4173',
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    // The service worker is tested on its own (lessons.spec.ts, offline); elsewhere it would only precache noise.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {

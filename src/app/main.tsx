@@ -59,6 +59,15 @@ function startOnFirstGesture(store: EarshotStore, engine: AudioEngine): void {
   window.addEventListener('keydown', onGesture, true);
 }
 
+/**
+ * Production builds register the service worker (scripts/sw), so a classroom that loaded the app once can run it
+ * offline. A failure only costs the offline copy, so it is logged, not shown.
+ */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => console.warn('Offline copy unavailable:', e));
+}
+
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const store = createEarshotStore();
@@ -139,3 +148,4 @@ async function boot(): Promise<void> {
 }
 
 void boot();
+registerServiceWorker();

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { LESSONS, lessonById, lessonNumber, readParam, wikipediaUrl, writeParam, type Lesson } from '../../lessons/course';
+import { formatClock } from '../../dsp/musicalTime';
 import { articleById } from '../../lessons/encyclopedia';
 import {
   answerQuiz,
@@ -24,7 +25,7 @@ import { Meter } from '../components/Meter';
 import { useCommands } from '../commandsApi';
 import { useEngine } from '../engineApi';
 import { formatDb } from '../format';
-import { lessonHash, navigate, type Route } from '../hooks/useHashRoute';
+import { lessonHash, navigate, parseHash, type Route } from '../hooks/useHashRoute';
 import { useEarshot, useEarshotStore } from '../StoreContext';
 import { formatExplore, lessonAbKey, stepExcerpt, stepMix, withListenMarkers } from './lessonMix';
 import './Lessons.css';
@@ -381,14 +382,17 @@ function LessonView({ lesson, stepIndex, mix, presenter, onPresenter }: LessonVi
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'PageDown' && stepIndex < last) go(stepIndex + 1);
-      else if (e.key === 'PageUp' && stepIndex > 0) go(stepIndex - 1);
+      // Read the step from the address, not from this render: two quick presses must move two steps.
+      const now = parseHash(window.location.hash);
+      const at = now.page === 'lesson' && now.lessonId === lesson.id && now.step > 0 ? now.step - 1 : stepIndex;
+      if (e.key === 'PageDown' && at < last) go(at + 1);
+      else if (e.key === 'PageUp' && at > 0) go(at - 1);
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, stepIndex, last]);
+  }, [go, stepIndex, last, lesson.id]);
 
   if (failure) {
     return (
@@ -488,13 +492,6 @@ function LessonView({ lesson, stepIndex, mix, presenter, onPresenter }: LessonVi
       </div>
     </aside>
   );
-}
-
-/** "0:27.5" for a marker button. */
-function formatClock(sec: number): string {
-  const m = Math.floor(sec / 60);
-  const s = sec - m * 60;
-  return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1).replace(/\.0$/, '')}`;
 }
 
 interface LessonRouteProps {
