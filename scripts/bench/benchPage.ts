@@ -11,14 +11,13 @@ import { AudioEngine } from '../../src/engine/AudioEngine';
 import { ChannelStrip } from '../../src/engine/ChannelStrip';
 import { MasterBus } from '../../src/engine/MasterBus';
 import { renderProject } from '../../src/engine/render';
+import { applyTechnique, TECHNIQUES } from '../../src/presets';
 import { projectFromManifest } from '../../src/state/manifest';
 import { makeClip, makeTrack, type Project, type Track } from '../../src/state/project';
 import { renderTwin } from './twin';
 
 const SAMPLE_RATE = 44100;
 const SAMPLES = '/samples/';
-/** Seconds rendered by the twin's fidelity check. */
-const FIDELITY_CHECK_SEC = 10;
 
 /**
  * When the latest OfflineAudioContext.startRendering() began and ended (performance.now()), so a render's time splits
@@ -59,6 +58,29 @@ export interface MixdownOptions {
   readonly endSec?: number;
 }
 
+/** How closely the raw twin's render matches Earshot's for one project. */
+export interface TwinFidelity {
+  readonly project: string;
+  readonly tracks: number;
+  readonly buses: number;
+  readonly renderedSec: number;
+  /** Peak and RMS of Earshot's render, dBFS. */
+  readonly earshotPeakDb: number;
+  readonly earshotRmsDb: number;
+  /** RMS of Earshot's render minus the twin's, dB (0 = the same level). */
+  readonly levelDifferenceDb: number;
+  /** Peak and RMS of (Earshot − twin), dBFS, and the residual's peak below the mix's peak, dB. */
+  readonly residualPeakDb: number;
+  readonly residualRmsDb: number;
+  readonly residualBelowMixDb: number;
+  /** Nodes one render of each path made. */
+  readonly earshotNodes: NodeCounts;
+  readonly twinNodes: NodeCounts;
+  /** One render each, ms (not medians: for information). */
+  readonly earshotMs: number;
+  readonly twinMs: number;
+}
+
 export interface MixdownResult {
   readonly renderedSec: number;
   readonly tracks: number;
@@ -66,7 +88,7 @@ export interface MixdownResult {
   readonly rawMs: number[];
   readonly earshotMedianMs: number;
   readonly rawMedianMs: number;
-  /** Earshot time / raw twin time (medians). */
+  /** Earshot time / raw twin time (medians): what Tone.js costs over the same graph of native nodes. */
   readonly ratio: number;
   /** The median of the per-pair ratios (each pair ran back to back, so slow drift cancels). */
   readonly pairedRatio: number;
@@ -77,18 +99,8 @@ export interface MixdownResult {
   readonly rawRenderingMs: number;
   readonly earshotRealtimeFactor: number;
   readonly rawRealtimeFactor: number;
-  /** Peak of Earshot's render, dBFS. */
-  readonly earshotPeakDb: number;
-  /** Peak of (Earshot − twin) for the timed project, dBFS. */
-  readonly twinResidualPeakDb: number;
-  /**
-   * The same for the project's first seconds at 120 BPM, Tone's default tempo, dBFS. Near −∞ shows the twin is
-   * faithful; if only the first figure is large, Earshot places clips by a tempo other than the project's.
-   */
-  readonly twinResidualAt120BpmPeakDb: number;
-  /** Nodes made by one render of each path. */
-  readonly earshotNodes: NodeCounts;
-  readonly rawNodes: NodeCounts;
+  /** Null/level comparison on the timed project (the demo) and on the demo with every technique, automation and mastering on. */
+  readonly fidelity: TwinFidelity[];
 }
 
 /** Options of {@link BenchApi.scaling}. */
@@ -224,14 +236,105 @@ function noiseProject(base: Project, count: number, seconds: number): { project:
   return { project, buffers };
 }
 
-function peakDb(a: AudioBuffer, b?: AudioBuffer): number {
+/** Peak and RMS of a, or of (a − b), dBFS over both channels. */
+function levels(a: AudioBuffer, b?: AudioBuffer): { peakDb: number; rmsDb: number } {
   let peak = 0;
+  let sum = 0;
   for (let c = 0; c < a.numberOfChannels; c++) {
     const x = a.getChannelData(c);
     const y = b?.getChannelData(c);
-    for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i]! - (y ? y[i]! : 0)));
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i]! - (y ? y[i]! : 0);
+      peak = Math.max(peak, Math.abs(d));
+      sum += d * d;
+    }
   }
-  return gainToDb(peak);
+  return { peakDb: gainToDb(peak), rmsDb: gainToDb(Math.sqrt(sum / (a.length * a.numberOfChannels))) };
+}
+
+/**
+ * The demo with everything the twin must reproduce switched on: every technique (extra tracks with several clips,
+ * fades and offsets, buses of all three kinds, pre and post sends, detune, ducking), inserts on a track, volume and
+ * pan automation, a muted track, clip gain and trim, and the whole mastering chain.
+ */
+function featureProject(demo: Project): Project {
+  let p = demo;
+  for (const t of TECHNIQUES) p = applyTechnique(p, t).project;
+  const [first, second, third] = p.tracks;
+  const tracks = p.tracks.map((t) => {
+    if (t === first) {
+      return {
+        ...t,
+        trimDb: 3,
+        inserts: {
+          hpf: { bypass: false, freqHz: 120 },
+          eq: {
+            bypass: false,
+            lowShelf: { freqHz: 150, gainDb: -3 },
+            bell1: { freqHz: 500, gainDb: 4, q: 2 },
+            bell2: { freqHz: 3000, gainDb: -5, q: 0.7 },
+            highShelf: { freqHz: 9000, gainDb: 3 },
+          },
+          comp: { bypass: false, thresholdDb: -30, ratio: 6, attackMs: 5, releaseMs: 80, makeupDb: 6 },
+          sat: { bypass: false, driveDb: 18 },
+        },
+        sends: t.sends.map((s) => ({ ...s, levelDb: -8, pre: true })),
+        clips: t.clips.map((c) => ({ ...c, gainDb: -2, fadeInSec: 0.5, fadeOutSec: 0.8 })),
+        automation: {
+          volume: [
+            { timeSec: 1, value: -20 },
+            { timeSec: 6, value: 0 },
+            { timeSec: 9, value: -60 },
+            { timeSec: 12, value: -3 },
+          ],
+          pan: [
+            { timeSec: 0, value: -1 },
+            { timeSec: 8, value: 1 },
+          ],
+        },
+      };
+    }
+    if (t === second) return { ...t, mute: true };
+    if (t === third) return { ...t, sends: t.sends.map((s) => ({ ...s, levelDb: -6 })) };
+    return t;
+  });
+  const m = p.master.mastering;
+  const mastering = {
+    ...m,
+    eq: { ...m.eq, lowShelfDb: 2, bellDb: -2, highShelfDb: 3 },
+    glue: { ...m.glue, enabled: true, thresholdDb: -24 },
+    widthPct: 80,
+    gainDb: 4,
+  };
+  return { ...p, title: `${p.title} + every technique`, tracks, master: { gainDb: -1, mastering } };
+}
+
+/** Renders a project through both paths once and compares them. */
+async function fidelity(name: string, project: Project, buffers: ReadonlyMap<string, AudioBuffer>): Promise<TwinFidelity> {
+  let before = offlineCounts();
+  const earshot = await timed(() => renderProject(project, buffers, { sampleRate: SAMPLE_RATE }));
+  const earshotNodes = diffCounts(offlineCounts(), before);
+  before = offlineCounts();
+  const twin = await timed(() => renderTwin(project, buffers, { sampleRate: SAMPLE_RATE }));
+  const twinNodes = diffCounts(offlineCounts(), before);
+  const mix = levels(earshot.value);
+  const residual = levels(earshot.value, twin.value);
+  return {
+    project: name,
+    tracks: project.tracks.length,
+    buses: project.buses.length,
+    renderedSec: project.durationSec,
+    earshotPeakDb: mix.peakDb,
+    earshotRmsDb: mix.rmsDb,
+    levelDifferenceDb: mix.rmsDb - levels(twin.value).rmsDb,
+    residualPeakDb: residual.peakDb,
+    residualRmsDb: residual.rmsDb,
+    residualBelowMixDb: mix.peakDb - residual.peakDb,
+    earshotNodes,
+    twinNodes,
+    earshotMs: earshot.timing.ms,
+    twinMs: twin.timing.ms,
+  };
 }
 
 async function mixdown(demo: Demo, options: MixdownOptions): Promise<MixdownResult> {
@@ -244,26 +347,12 @@ async function mixdown(demo: Demo, options: MixdownOptions): Promise<MixdownResu
   }
   const earshotTimes: RenderTiming[] = [];
   const rawTimes: RenderTiming[] = [];
-  let earshotOut: AudioBuffer | null = null;
-  let rawOut: AudioBuffer | null = null;
-  let earshotNodes: NodeCounts = { total: 0 };
-  let rawNodes: NodeCounts = { total: 0 };
   // Alternate which path goes first, so slow drift (thermal, other processes) weighs on both alike.
   for (let i = 0; i < options.reps; i++) {
     const order: Array<'earshot' | 'raw'> = i % 2 === 0 ? ['earshot', 'raw'] : ['raw', 'earshot'];
     for (const which of order) {
-      const before = offlineCounts();
       const run = await timed(which === 'earshot' ? earshot : raw);
-      const made = diffCounts(offlineCounts(), before);
-      if (which === 'earshot') {
-        earshotTimes.push(run.timing);
-        earshotOut = run.value;
-        earshotNodes = made;
-      } else {
-        rawTimes.push(run.timing);
-        rawOut = run.value;
-        rawNodes = made;
-      }
+      (which === 'earshot' ? earshotTimes : rawTimes).push(run.timing);
     }
   }
   const earshotMs = earshotTimes.map((t) => t.ms);
@@ -271,9 +360,10 @@ async function mixdown(demo: Demo, options: MixdownOptions): Promise<MixdownResu
   const earshotMedianMs = median(earshotMs);
   const rawMedianMs = median(rawMs);
   const renderedSec = project.durationSec;
-  const check: Project = { ...upTo(project, FIDELITY_CHECK_SEC), bpm: 120 };
-  const checkEarshot = await renderProject(check, demo.buffers, { sampleRate: SAMPLE_RATE });
-  const checkRaw = await renderTwin(check, demo.buffers, { sampleRate: SAMPLE_RATE });
+  const checks = [
+    await fidelity('demo', project, demo.buffers),
+    await fidelity('demo + every technique, automation, mastering', upTo(featureProject(demo.project), options.endSec), demo.buffers),
+  ];
   return {
     renderedSec,
     tracks: project.tracks.length,
@@ -289,11 +379,7 @@ async function mixdown(demo: Demo, options: MixdownOptions): Promise<MixdownResu
     rawRenderingMs: median(rawTimes.map((t) => t.renderingMs)),
     earshotRealtimeFactor: renderedSec / (earshotMedianMs / 1000),
     rawRealtimeFactor: renderedSec / (rawMedianMs / 1000),
-    earshotPeakDb: peakDb(earshotOut!),
-    twinResidualPeakDb: peakDb(earshotOut!, rawOut!),
-    twinResidualAt120BpmPeakDb: peakDb(checkEarshot, checkRaw),
-    earshotNodes,
-    rawNodes,
+    fidelity: checks,
   };
 }
 
