@@ -46,8 +46,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   worker: { format: 'es' },
-  // Found up front, so the browser tests' page is not reloaded when the optimiser meets it mid-run.
-  optimizeDeps: { include: ['valibot'] },
+  // Found up front, so the browser tests' page is not reloaded when the optimiser meets it mid-run (the audio status
+  // test renders the banner with react-dom/client).
+  optimizeDeps: { include: ['valibot', 'react', 'react-dom', 'react-dom/client'] },
   test: {
     projects: [
       {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AudioEngine } from '../engine/AudioEngine';
-import { bindStore } from '../engine/bindStore';
+import { bindStore, resumeAudioIfInterrupted } from '../engine/bindStore';
 import { projectFromManifest } from '../state/manifest';
 import type { Project } from '../state/project';
 import type { StoredAudio } from '../state/projectFile';
@@ -91,6 +91,10 @@ async function boot(): Promise<void> {
   const opening = openInEngine(deps, demo.value, saved?.audio ?? new Map());
   if (saved && saved.warnings.length > 0) store.getState().actions.notify('warning', saved.warnings.join(' '));
   const unbind = bindStore(store, engine);
+  // The system may take the audio away (bindStore pauses and tries once to get it back); coming back to the tab asks again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void resumeAudioIfInterrupted(store, engine);
+  });
   const autosave = createAutosave(store, userAudio, {
     onStatus: (status) => {
       const a = store.getState().actions;

@@ -6,6 +6,9 @@ import type { AudioEngine } from './AudioEngine';
 /** Parameter glide while sound plays: short enough to feel instant, long enough not to click. */
 export const RAMP_SEC = 0.02;
 
+/** After the system takes the audio away, the engine asks for it back by itself at most this often, ms. */
+const AUTO_RESUME_INTERVAL_MS = 5000;
+
 /**
  * Makes the engine follow the store, one subscription per concern. Returns the function that undoes it all.
  */
@@ -103,12 +106,47 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   applyMetronome();
   off.push(store.subscribe((s) => s.metronome, applyMetronome));
 
-  // Tell the user what the audio context is doing (autoplay policy, device loss).
+  // Tell the user what the audio context is doing (autoplay policy, interruptions, device loss), and win it back.
+  // Earshot never suspends its own context: once it has run, leaving 'running' is the system's doing (another app
+  // took the audio device, a call, a sleeping laptop, a backgrounded tab on mobile). Playback pauses where it was
+  // heard, and the engine asks for the audio back at once: the page's earlier gesture usually allows that. If it
+  // is granted, playback goes on and a notice says what happened; if not, the status says "interrupted" until Play
+  // (a gesture, which resumes the context) or resumeAudioIfInterrupted() brings it back.
   const raw = engine.raw;
-  const reportStatus = () => actions().setAudioStatus(mapState(raw.state));
-  reportStatus();
-  raw.addEventListener('statechange', reportStatus);
-  off.push(() => raw.removeEventListener('statechange', reportStatus));
+  // An offline context (tests render the engine offline) closes when its render ends: nothing to win back.
+  const realtime = !(raw instanceof OfflineAudioContext);
+  let hasRun = raw.state === 'running';
+  let pausedByInterruption = false;
+  // One automatic attempt per interruption: a system that takes the device again at once is not fought in a loop.
+  let lastAutoResume = -Infinity;
+  const onStateChange = () => {
+    const state = raw.state as string;
+    if (state === 'running') {
+      hasRun = true;
+      actions().setAudioStatus('running');
+      if (pausedByInterruption) {
+        pausedByInterruption = false;
+        if (store.getState().playState === 'paused') {
+          actions().play();
+          actions().notify('info', 'Audio was interrupted by the system and is back: playback goes on.');
+        }
+      }
+      return;
+    }
+    actions().setAudioStatus(mapState(state, hasRun));
+    if (!hasRun || !realtime) return; // before the first start, the autoplay policy: the first gesture starts it
+    if (store.getState().playState === 'playing') {
+      pausedByInterruption = true;
+      actions().pause();
+    }
+    if (state !== 'closed' && Date.now() - lastAutoResume > AUTO_RESUME_INTERVAL_MS) {
+      lastAutoResume = Date.now();
+      void engine.resume().catch(() => undefined);
+    }
+  };
+  onStateChange();
+  raw.addEventListener('statechange', onStateChange);
+  off.push(() => raw.removeEventListener('statechange', onStateChange));
 
   return () => {
     if (endEvent !== null) transport.clear(endEvent);
@@ -116,9 +154,22 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   };
 }
 
-function mapState(state: string): AudioStatus {
+/**
+ * The status the UI shows for a context state. 'suspended' is the autoplay policy holding audio back before it
+ * ever ran; once it has run, a suspended context was taken away by the system and reads as 'interrupted'.
+ */
+function mapState(state: string, hasRun: boolean): AudioStatus {
   if (state === 'running') return 'running';
   if (state === 'closed') return 'closed';
-  if (state === 'interrupted') return 'interrupted';
+  if (state === 'interrupted' || hasRun) return 'interrupted';
   return 'suspended';
+}
+
+/**
+ * Asks for the audio back when the system took it (for a gesture or the page becoming visible again); does nothing
+ * before the first start or after the context closed. Resolves once the attempt is done; a refusal is not an error.
+ */
+export async function resumeAudioIfInterrupted(store: EarshotStore, engine: AudioEngine): Promise<void> {
+  if (store.getState().audioStatus !== 'interrupted') return;
+  await engine.resume().catch(() => undefined);
 }
