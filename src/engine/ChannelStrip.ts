@@ -30,6 +30,11 @@ export interface ChannelStripOptions {
   readonly busInput: (busId: string) => AudioNode | null;
   /** Optional post-fader tap, e.g. a peak meter. */
   readonly tap?: AudioNode | null;
+  /**
+   * Runs `dispose` once the context's clock passes `untilSec`: a send removed while sound plays fades out first.
+   * Default: at once.
+   */
+  readonly retire?: (untilSec: number, dispose: () => void) => void;
 }
 
 interface SendNode {
@@ -74,6 +79,7 @@ export class ChannelStrip {
   private readonly tap: AudioNode | null;
   private readonly sends = new Map<string, SendNode>();
   private readonly busInput: (busId: string) => AudioNode | null;
+  private readonly retire: (untilSec: number, dispose: () => void) => void;
   private driveDb = NaN;
   /** Only while the strip is ducked: a gain between pan and fader whose gain is the ducker's output. */
   private duck: GainNode | null = null;
@@ -85,6 +91,7 @@ export class ChannelStrip {
   constructor(options: ChannelStripOptions) {
     const ctx = options.context;
     this.busInput = options.busInput;
+    this.retire = options.retire ?? ((_, dispose) => dispose());
     this.hpf = new BiquadFilterNode(ctx, { type: 'highpass', frequency: 80, Q: Math.SQRT1_2 });
     this.hpfWet = new GainNode(ctx, { gain: 0 });
     this.hpfDry = new GainNode(ctx, { gain: 1 });
@@ -158,6 +165,15 @@ export class ChannelStrip {
   /** The strip's output, after the fader and mute: what a sidechain listens to. */
   get post(): AudioNode {
     return this.output;
+  }
+
+  /**
+   * Fades everything after the make-up gain (the output and every send) linearly to silence over rampSec, for a strip
+   * about to be removed while sound plays; dispose() it once the fade has passed.
+   */
+  fadeOut(rampSec: number): void {
+    if (this.disposed) return;
+    fadeToSilence(this.makeup.gain, this.input.context.currentTime, rampSec);
   }
 
   /** Gain reduction of the compressor right now, dB (≤ 0). */
@@ -259,9 +275,17 @@ export class ChannelStrip {
     }
     for (const [busId, node] of [...this.sends]) {
       if (wanted.has(busId)) continue;
-      node.gain.disconnect();
-      this.disconnectSendSource(node);
       this.sends.delete(busId);
+      // Its bus is gone (the bus fades out too): fade the send before letting go, or the bus's input stops dead.
+      const drop = () => {
+        node.gain.disconnect();
+        this.disconnectSendSource(node);
+      };
+      if (rampSec <= 0) drop();
+      else {
+        fadeToSilence(node.gain.gain, now, rampSec);
+        this.retire(now + rampSec + RETIRE_MARGIN_SEC, drop);
+      }
     }
   }
 
@@ -288,6 +312,16 @@ export class ChannelStrip {
     for (const n of [this.output, this.fader, this.panner, this.dry, this.wet, this.shaper, this.makeup, this.compressor, this.hpfDry, this.hpfWet, this.hpf, ...this.bands])
       n.disconnect();
   }
+}
+
+/** After a fade to silence, how long to wait before disconnecting, seconds: the fade has surely played out. */
+export const RETIRE_MARGIN_SEC = 0.05;
+
+/** Ramps a gain linearly to exactly 0 over rampSec (an exponential approach would leave 5% to cut). */
+function fadeToSilence(param: AudioParam, now: number, rampSec: number): void {
+  param.cancelScheduledValues(now);
+  param.setValueAtTime(param.value, now);
+  param.linearRampToValueAtTime(0, now + rampSec);
 }
 
 /**

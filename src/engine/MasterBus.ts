@@ -1,5 +1,5 @@
 import { dbToGain, faderGain } from '../dsp/decibels';
-import { nativeMakeupDb } from '../dsp/compressorCurve';
+import { nativeMakeupDbWithKnee } from '../dsp/compressorCurve';
 import type { MasteringSettings } from '../state/mastering';
 import { setParam } from './ChannelStrip';
 import { LimiterNode } from './LimiterNode';
@@ -10,6 +10,9 @@ export interface MasterBusOptions {
   /** Taps of the master output (meters, loudness), fed after the limiter. */
   readonly taps?: readonly AudioNode[];
 }
+
+/** The glue compressor's soft knee, dB. */
+const GLUE_KNEE_DB = 6;
 
 /**
  * DynamicsCompressorNode looks ahead 6 ms (264 frames at 44.1 kHz, 288 at 48 kHz, measured in Chromium);
@@ -44,7 +47,7 @@ export class MasterBus {
   private readonly limiterDelay: DelayNode;
   private readonly monitor: GainNode;
   private readonly nodes: AudioNode[];
-  /** The glue compressor's own make-up gain as last set, dB (knee ignored). */
+  /** The glue compressor's own make-up gain as last set, dB. */
   private glueAutoDb = 0;
   private disposed = false;
 
@@ -56,7 +59,7 @@ export class MasterBus {
     this.lowShelf = new BiquadFilterNode(ctx, { type: 'lowshelf', ...stereo });
     this.bell = new BiquadFilterNode(ctx, { type: 'peaking', ...stereo });
     this.highShelf = new BiquadFilterNode(ctx, { type: 'highshelf', ...stereo });
-    this.glue = new DynamicsCompressorNode(ctx, { knee: 6, ...stereo });
+    this.glue = new DynamicsCompressorNode(ctx, { knee: GLUE_KNEE_DB, ...stereo });
     this.glueWet = new GainNode(ctx, { gain: 0, ...stereo });
     this.glueDry = new GainNode(ctx, { gain: 1, ...stereo });
     this.glueDelay = new DelayNode(ctx, { delayTime: compressorDelaySec(ctx.sampleRate), maxDelayTime: 0.05, ...stereo });
@@ -136,7 +139,7 @@ export class MasterBus {
     setParam(this.glue.ratio, m.glue.ratio, now, 0);
     setParam(this.glue.attack, m.glue.attackMs / 1000, now, 0);
     setParam(this.glue.release, m.glue.releaseMs / 1000, now, 0);
-    const autoDb = nativeMakeupDb(m.glue.thresholdDb, m.glue.ratio);
+    const autoDb = nativeMakeupDbWithKnee(m.glue.thresholdDb, m.glue.ratio, GLUE_KNEE_DB);
     const wet = this.glueWet.gain;
     wet.cancelScheduledValues(now);
     if (rampSec <= 0) wet.value = glueOn ? 1 : 0;

@@ -2,7 +2,7 @@ import * as Tone from 'tone';
 import type { Bus, Clip, Project, Track } from '../state/project';
 import { stripAudibility, type StripAudibility } from '../state/selectors';
 import { BusStrip } from './BusStrip';
-import { ChannelStrip, compressorLatencyFrames, setParam, type StripState } from './ChannelStrip';
+import { ChannelStrip, compressorLatencyFrames, RETIRE_MARGIN_SEC, setParam, type StripState } from './ChannelStrip';
 import { MasterBus } from './MasterBus';
 import { automationToParam, scheduleLane } from './automation';
 import { automationValueAt } from '../state/edits';
@@ -76,6 +76,16 @@ export class MixGraph {
   private readonly buses = new Map<string, BusNode>();
   private readonly stripLatencySec: number;
   private project: Project | null = null;
+  /** Strips and sends removed while sound plays: faded out, disposed once the clock passes `until`. */
+  private readonly retiring: { until: number; dispose: () => void }[] = [];
+  private retireTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly retireAfter = (until: number, dispose: () => void): void => {
+    if (until <= this.raw.currentTime) dispose();
+    else {
+      this.retiring.push({ until, dispose });
+      this.armRetireTimer();
+    }
+  };
   private bpm: number | null = null;
   private playing = false;
   private disposed = false;
@@ -154,6 +164,7 @@ export class MixGraph {
       if (this.bpm !== null) for (const node of this.tracks.values()) this.dropPlayers(node);
       this.bpm = project.bpm;
     }
+    this.flushRetired();
     const audibility = stripAudibility(project);
     this.syncBuses(project.buses, audibility, rampSec);
     const seen = new Set<string>();
@@ -170,7 +181,7 @@ export class MixGraph {
       node.strip.automatedPan = track.automation.pan.length > 0;
       node.strip.set(stripState(track, track.sends, audibility.get(track.id)), rampSec);
     }
-    for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id);
+    for (const id of [...this.tracks.keys()]) if (!seen.has(id)) this.removeTrack(id, rampSec);
     for (const track of project.tracks) this.setDuck(this.tracks.get(track.id) as TrackNode, track);
     this.master.setGainDb(project.master.gainDb, rampSec);
     this.master.setMastering(project.master.mastering, rampSec);
@@ -187,7 +198,7 @@ export class MixGraph {
       seen.add(bus.id);
       let node = this.buses.get(bus.id);
       if (node && node.bus.effectType !== bus.effect.type) {
-        this.removeBus(bus.id);
+        this.removeBus(bus.id, rampSec);
         node = undefined;
       }
       if (!node) {
@@ -198,15 +209,43 @@ export class MixGraph {
       }
       node.bus.set(bus.effect, stripState(bus, [], audibility.get(bus.id)), rampSec);
     }
-    for (const id of [...this.buses.keys()]) if (!seen.has(id)) this.removeBus(id);
+    for (const id of [...this.buses.keys()]) if (!seen.has(id)) this.removeBus(id, rampSec);
   }
 
-  private removeBus(id: string): void {
+  /** Takes a bus out; while sound plays (rampSec > 0) its return fades out first, so a ringing tail is not cut. */
+  private removeBus(id: string, rampSec = 0): void {
     const node = this.buses.get(id);
     if (!node) return;
-    node.bus.dispose();
-    node.tap?.disconnect();
     this.buses.delete(id);
+    const teardown = () => {
+      node.bus.dispose();
+      node.tap?.disconnect();
+    };
+    if (rampSec <= 0) teardown();
+    else {
+      node.bus.strip.fadeOut(rampSec);
+      this.retireAfter(this.raw.currentTime + rampSec + RETIRE_MARGIN_SEC, teardown);
+    }
+  }
+
+  /** Disposes what was retired and whose fade has played out; polls the clock while anything is left. */
+  private flushRetired(): void {
+    const now = this.raw.currentTime;
+    for (let i = this.retiring.length - 1; i >= 0; i--) {
+      const r = this.retiring[i]!;
+      if (r.until > now) continue;
+      this.retiring.splice(i, 1);
+      r.dispose();
+    }
+    if (this.retiring.length > 0) this.armRetireTimer();
+  }
+
+  private armRetireTimer(): void {
+    if (this.retireTimer !== null || this.disposed) return;
+    this.retireTimer = setTimeout(() => {
+      this.retireTimer = null;
+      this.flushRetired();
+    }, 100);
   }
 
   private addTrack(id: string): TrackNode {
@@ -216,6 +255,7 @@ export class MixGraph {
       destination: this.direct,
       tap,
       busInput: (busId) => this.buses.get(busId)?.bus.input ?? null,
+      retire: this.retireAfter,
     });
     const node: TrackNode = { strip, tap, shifter: null, ducker: null, players: new Map(), trimDb: 0, track: null };
     this.tracks.set(id, node);
@@ -291,20 +331,44 @@ export class MixGraph {
     node.players.clear();
   }
 
-  private removeTrack(id: string): void {
+  /** Takes a track out; while sound plays (rampSec > 0) its strip and sends fade out first, so it does not click. */
+  private removeTrack(id: string, rampSec = 0): void {
     const node = this.tracks.get(id);
     if (!node) return;
-    this.dropPlayers(node);
-    this.dropDucker(node);
-    // Tracks this one keyed lose their ducker too (their next apply() sees the key is gone).
-    for (const other of this.tracks.values()) if (other.ducker?.keyId === id) this.dropDucker(other);
-    if (node.shifter) {
-      node.shifter.port.postMessage({ type: 'dispose' });
-      node.shifter.disconnect();
-    }
-    node.strip.dispose();
-    node.tap?.disconnect();
     this.tracks.delete(id);
+    // Tracks this one keyed lose their ducker at once (their next apply() sees the key is gone).
+    for (const other of this.tracks.values()) if (other.ducker?.keyId === id) this.dropDucker(other);
+    const teardown = () => {
+      this.dropPlayers(node);
+      this.dropDucker(node);
+      if (node.shifter) {
+        node.shifter.port.postMessage({ type: 'dispose' });
+        node.shifter.disconnect();
+      }
+      node.strip.dispose();
+      node.tap?.disconnect();
+    };
+    if (rampSec <= 0) teardown();
+    else {
+      node.strip.fadeOut(rampSec);
+      this.retireAfter(this.raw.currentTime + rampSec + RETIRE_MARGIN_SEC, teardown);
+    }
+  }
+
+  /**
+   * Lets go of a clip's player. While the song plays (a clip moved, trimmed or replaced under the playhead) it fades
+   * out over rampSec first, and the clip's new player fades in (its clip-edge fade), so the edit does not click.
+   */
+  private retirePlayer(player: Tone.Player, rampSec: number): void {
+    if (rampSec <= 0 || !this.playing) {
+      player.dispose();
+      return;
+    }
+    const now = this.raw.currentTime;
+    player.volume.cancelScheduledValues(now);
+    player.volume.setValueAtTime(player.volume.getValueAtTime(now), now);
+    player.volume.linearRampToValueAtTime(-Infinity, now + rampSec);
+    this.retireAfter(now + rampSec + RETIRE_MARGIN_SEC, () => player.dispose());
   }
 
   private syncClips(node: TrackNode, track: Track, rampSec: number): void {
@@ -320,7 +384,7 @@ export class MixGraph {
         if (trimChanged) rampVolume(existing.player, clip.gainDb + track.trimDb, rampSec);
         continue;
       }
-      existing?.player.dispose();
+      if (existing) this.retirePlayer(existing.player, rampSec);
       const fadeOut = Math.max(CLIP_FADE_SEC, Math.min(clip.fadeOutSec, clip.durationSec));
       const player = new Tone.Player({
         context: this.context,
@@ -336,7 +400,7 @@ export class MixGraph {
     }
     for (const [id, p] of [...node.players]) {
       if (!wanted.has(id)) {
-        p.player.dispose();
+        this.retirePlayer(p.player, rampSec);
         node.players.delete(id);
       }
     }
@@ -384,6 +448,9 @@ export class MixGraph {
     transport.off('pause', this.onStop);
     for (const id of [...this.tracks.keys()]) this.removeTrack(id);
     for (const id of [...this.buses.keys()]) this.removeBus(id);
+    if (this.retireTimer !== null) clearTimeout(this.retireTimer);
+    this.retireTimer = null;
+    for (const r of this.retiring.splice(0)) r.dispose();
     this.direct.disconnect();
     this.master.dispose();
     this.masterTap?.disconnect();
