@@ -59,8 +59,7 @@ export class Comparison {
    * quieter one up, so matching cannot clip.
    */
   setMatch(offsetDb: number, at: number): void {
-    this.matchA = dbToGain(Math.min(0, offsetDb));
-    this.matchB = dbToGain(Math.min(0, -offsetDb));
+    ({ a: this.matchA, b: this.matchB } = matchGains(offsetDb));
     this.select(this.side, at);
   }
 
@@ -135,6 +134,11 @@ export interface LoudnessMatch {
  * which is what "the same loudness" means to a listener; peaks do not count. The rate should be the listener's:
  * K-weighting counts the top octave, which a lower analysis rate would drop.
  */
+/** The loudness match: the louder side is turned down by the difference (B minus A, dB); the quieter stays. */
+export function matchGains(offsetDb: number): { a: number; b: number } {
+  return { a: dbToGain(Math.min(0, offsetDb)), b: dbToGain(Math.min(0, -offsetDb)) };
+}
+
 export async function measureMatch(
   a: Project,
   b: Project,

@@ -5,6 +5,7 @@ import { BusStrip } from './BusStrip';
 import { ChannelStrip, compressorLatencyFrames, RETIRE_MARGIN_SEC, setParam, type StripState } from './ChannelStrip';
 import { MasterBus } from './MasterBus';
 import { automationToParam, scheduleLane } from './automation';
+import { clipStartTime, secondsOfTicks, startTick } from './transportTime';
 import { automationValueAt } from '../state/edits';
 import pitchShiftUrl from './worklets/pitchShift.worklet.ts?worker&url';
 import duckerUrl from './worklets/ducker.worklet.ts?worker&url';
@@ -94,7 +95,8 @@ export class MixGraph {
     this.scheduleAutomation(offset, time);
   };
   private readonly onLoop = (time: number): void => {
-    if (this.project) this.scheduleAutomation(this.project.loop.startSec, time);
+    // The loop begins on the whole tick at or before its start (see transportTime.ts).
+    if (this.project) this.scheduleAutomation(secondsOfTicks(this.context.transport, startTick(this.context.transport, this.project.loop.startSec)), time);
   };
   private readonly onStop = (): void => {
     this.playing = false;
@@ -395,7 +397,11 @@ export class MixGraph {
       });
       player.connect(node.shifter ?? node.strip.input);
       // Tone starts the fade-out fadeOut before the end of the duration, so the clip ends on time.
-      player.sync().start(clip.startSec, clip.offsetSec, clip.durationSec);
+      // See transportTime.ts: a clip on a whole tick starts a sample late and skips that sample, so it is never
+      // dropped or doubled when playback or a loop starts on it.
+      const at = clipStartTime(this.context.transport, clip.startSec, this.raw.sampleRate);
+      const skip = Math.max(0, at - clip.startSec);
+      player.sync().start(at, clip.offsetSec + skip, clip.durationSec - skip);
       node.players.set(clip.id, { clip, buffer, player });
     }
     for (const [id, p] of [...node.players]) {

@@ -1,3 +1,4 @@
+import { setLoopTicks, startTransportAt } from './transportTime';
 import type { EarshotStore } from '../state/store';
 import type { AudioStatus } from '../state/store';
 import { STREAMING_REFERENCE_LUFS } from '../state/mastering';
@@ -46,7 +47,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
   off.push(store.subscribe((s) => s.project.beatsPerBar, applyTempo));
   const applyLoop = () => {
     const { loop } = store.getState().project;
-    transport.setLoopPoints(loop.startSec, loop.endSec);
+    setLoopTicks(transport, loop.startSec, loop.endSec);
     transport.loop = loop.enabled;
     applyMix(RAMP_SEC); // automation follows the loop
   };
@@ -71,7 +72,7 @@ export function bindStore(store: EarshotStore, engine: AudioEngine): () => void 
     // Stop and start at the same instant: synced players end and restart on one audio frame.
     const t = engine.takeStartTime();
     if (transport.state === 'started') transport.stop(t);
-    transport.start(t, from);
+    startTransportAt(transport, t, from, false);
   };
   off.push(
     store.subscribe(

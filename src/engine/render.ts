@@ -1,5 +1,6 @@
 import * as Tone from 'tone';
 import type { Project } from '../state/project';
+import { startTransportAt } from './transportTime';
 import { MixGraph } from './MixGraph';
 
 /** Room reserved for the chain's look-ahead, seconds (strip compressors and the limiter need ~21 ms). */
@@ -47,7 +48,8 @@ export async function renderProject(project: Project, buffers: ReadonlyMap<strin
   if (latency > latencyFrames) throw new Error(`mastering latency ${skip} frames exceeds the ${latencyFrames} reserved`);
   try {
     graph.apply(project, 0);
-    context.transport.start(preRollFrames / options.sampleRate, startSec);
+    // Song time startSec lands exactly on the first frame after the pre-roll (the transport starts on a whole tick).
+    startTransportAt(context.transport, preRollFrames / options.sampleRate, startSec, true);
     const onProgress = options.onProgress;
     if (onProgress) {
       // Suspend once per chunk of audio to report progress; the render resumes at once.

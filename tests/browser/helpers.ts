@@ -1,4 +1,5 @@
 import { mulberry32 } from '../../src/dsp/random';
+import { projectFromManifest } from '../../src/state/manifest';
 import { DEFAULT_MASTERING } from '../../src/state/mastering';
 import { defaultBuses, makeClip, makeTrack, PROJECT_VERSION, type Project, type Track } from '../../src/state/project';
 
@@ -62,4 +63,18 @@ export function channels(buffer: AudioBuffer): Float32Array[] {
 /** Skips the clip-edge fades when measuring a steady level: the middle of the render. */
 export function middle(sampleRate: number, totalSec: number): [number, number] {
   return [Math.round(sampleRate * 0.25), Math.round(sampleRate * (totalSec - 0.25))];
+}
+
+let demoCache: { project: Project; buffers: Map<string, AudioBuffer> } | null = null;
+
+/** The demo song as the app loads it: the manifest's project and its stems decoded at SR. Loaded once per file. */
+export async function loadDemoSong(): Promise<{ project: Project; buffers: Map<string, AudioBuffer> }> {
+  if (demoCache) return demoCache;
+  const manifest: unknown = await (await fetch('/samples/manifest.json')).json();
+  const p = projectFromManifest(manifest, '/samples/');
+  const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: 128, sampleRate: SR });
+  const buffers = new Map<string, AudioBuffer>();
+  for (const a of p.assets) buffers.set(a.id, await ctx.decodeAudioData(await (await fetch(a.url)).arrayBuffer()));
+  demoCache = { project: p, buffers };
+  return demoCache;
 }

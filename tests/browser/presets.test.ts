@@ -8,21 +8,10 @@ import { applyTechnique, removeTechnique, techniqueById } from '../../src/preset
 import { trimClipEnd } from '../../src/state/edits';
 import { analyzeStems } from '../../src/engine/stemAnalysis';
 import { autoMix } from '../../src/presets/autoMix';
-import { projectFromManifest } from '../../src/state/manifest';
 import type { Project } from '../../src/state/project';
-import { SR, noiseBuffer, project, sineBuffer, track } from './helpers';
+import { SR, loadDemoSong, noiseBuffer, project, sineBuffer, track } from './helpers';
 
-let demoCache: { project: Project; buffers: Map<string, AudioBuffer> } | null = null;
-async function loadDemo(): Promise<{ project: Project; buffers: Map<string, AudioBuffer> }> {
-  if (demoCache) return demoCache;
-  const manifest: unknown = await (await fetch('/samples/manifest.json')).json();
-  const p = projectFromManifest(manifest, '/samples/');
-  const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: 128, sampleRate: SR });
-  const buffers = new Map<string, AudioBuffer>();
-  for (const a of p.assets) buffers.set(a.id, await ctx.decodeAudioData(await (await fetch(a.url)).arrayBuffer()));
-  demoCache = { project: p, buffers };
-  return demoCache;
-}
+const loadDemo = loadDemoSong;
 
 const apply = (p: Project, id: string): Project => applyTechnique(p, techniqueById(id)!).project;
 

@@ -32,7 +32,7 @@ export const PRODUCERS_ROLE: Lesson = {
       listenFor:
         'The producer decides which instruments play and when they come in. Here the drums, bass and picked guitar wait until bar 3, the strings drop out and return at bar 7, and the chorus is lifted by a strummed guitar and a tambourine. Switch to A to hear the chorus without that lift.',
       setup: (p) => p,
-      compare: { a: noLift, b: (p) => p, label: 'Chorus lift off / on' },
+      compare: { a: noLift, b: (p) => p, label: 'Chorus lift off / on', atSec: AT.chorus },
       markers: [
         { timeSec: AT.verse, label: 'Band enters' },
         { timeSec: AT.stringsReturn, label: 'Strings return' },

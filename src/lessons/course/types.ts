@@ -22,6 +22,11 @@ export interface StepCompare {
   readonly b: MixBuilder;
   /** What the switch changes, e.g. "Snare compressor off / on". */
   readonly label: string;
+  /**
+   * Song time where the difference is heard, when that is not the step's first marker: the A/B is measured and
+   * played from here.
+   */
+  readonly atSec?: number;
 }
 
 export interface LessonStep {

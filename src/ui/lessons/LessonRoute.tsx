@@ -137,7 +137,11 @@ function AbBox({ lesson, stepIndex, presenter, progress, update }: { lesson: Les
       // B is what plays in the mixer: the step's "with" mix.
       if (JSON.stringify(b) !== JSON.stringify(store.getState().project)) commands.openDemoMix(b);
       actions.setAb({ techniqueId: key, side: 'B', offsetDb: null });
-      const offsetDb = await engine.compare(stepMix(demo, step, compare.a), stepExcerpt(step, b.durationSec));
+      // Play from where the difference is, unless the listener is already inside that stretch.
+      const excerpt = stepExcerpt(step, b.durationSec);
+      const at = engine.getPositionSec();
+      if (at < excerpt.startSec || at > excerpt.endSec) actions.seek(excerpt.startSec);
+      const offsetDb = await engine.compare(stepMix(demo, step, compare.a), excerpt);
       const now = store.getState().ab;
       if (now?.techniqueId === key) actions.setAb({ ...now, offsetDb });
     } catch (e) {

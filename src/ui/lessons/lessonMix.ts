@@ -18,9 +18,9 @@ export function withListenMarkers(p: Project, step: LessonStep): Project {
   return { ...p, markers: [...own, ...listen].sort((a, b) => a.timeSec - b.timeSec) };
 }
 
-/** Where a step's A/B is measured: 12 s from its first "listen here" marker (or the song's start). */
+/** Where a step's A/B is measured and played: 12 s from where its difference is heard (else its first marker). */
 export function stepExcerpt(step: LessonStep, durationSec: number): { startSec: number; endSec: number } {
-  const first = step.markers[0]?.timeSec ?? 0;
+  const first = step.compare?.atSec ?? step.markers[0]?.timeSec ?? 0;
   const startSec = Math.max(0, Math.min(first, durationSec - 12));
   return { startSec, endSec: Math.min(durationSec, startSec + 12) };
 }
