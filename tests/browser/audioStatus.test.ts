@@ -92,7 +92,7 @@ describe('AudioContext interruptions (a realtime context, suspended from outside
     expect(l.engine.getPositionSec() - before).toBeGreaterThan(0.15);
   });
 
-  it('when the system keeps the audio, the banner says so, and Play brings it back', async () => {
+  it('when the system keeps the audio, the banner says so, and its Resume audio button brings it back', async () => {
     const l = await live();
     await playing(l);
     const el = banner(l.store);
@@ -106,8 +106,11 @@ describe('AudioContext interruptions (a realtime context, suspended from outside
     expect(l.store.getState().audioStatus).toBe('interrupted');
     // Paused where it was heard, so the Play button reads Play and one press resumes.
     expect(l.store.getState().playState).toBe('paused');
-    await vi.waitFor(() => expect(el.textContent).toMatch(/interrupted.*Press Play to resume/));
-    l.store.getState().actions.play();
+    await vi.waitFor(() => expect(el.textContent).toMatch(/interrupted.*Resume audio/));
+    // The banner's own button does what Play does.
+    const button = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Resume audio');
+    expect(button).toBeDefined();
+    button!.click();
     await vi.waitFor(() => {
       expect(l.raw.state).toBe('running');
       expect(l.store.getState().audioStatus).toBe('running');
