@@ -166,3 +166,23 @@ test('screenshot: the mixer at 1280×800 with a compressor working and the inser
   await page.screenshot({ path: 'test-results/mixer.png' });
   if (process.env.UPDATE_SCREENSHOTS) await copyFile('test-results/mixer.png', 'tests/e2e/screenshots/mixer.png');
 });
+
+test('one insert can be heard bypassed (A) and on (B), matched in loudness, while the song plays', async ({ page }) => {
+  await openReady(page);
+  await button(page, 'Bass inserts').click();
+  const detail = page.getByRole('region', { name: 'Bass inserts' });
+  const eq = detail.getByRole('group', { name: 'EQ Bass', exact: true });
+  const ab = eq.getByRole('button', { name: 'A/B EQ Bass' });
+  await ab.click();
+  await expect(ab).toHaveAttribute('aria-pressed', 'true');
+  await expect(eq.getByRole('status')).toHaveText('on', { timeout: 60_000 });
+  await ab.click();
+  await expect(ab).toHaveAttribute('aria-pressed', 'false');
+  await expect(eq.getByRole('status')).toHaveText('bypassed');
+  // Bypassing the insert ends its comparison; the technique A/B is not involved.
+  await button(page, 'Bypass EQ Bass').first().click();
+  await expect(eq.getByRole('button', { name: 'A/B EQ Bass' })).toHaveCount(0);
+  await button(page, 'Bypass EQ Bass').first().click();
+  await expect(eq.getByRole('button', { name: 'A/B EQ Bass' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(eq.getByRole('status')).toHaveCount(0);
+});

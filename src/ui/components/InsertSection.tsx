@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
-import { RANGES } from '../../state/edits';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { RANGES, setInsert } from '../../state/edits';
 import { DEFAULT_INSERTS, INSERT_NAMES, type BellBand, type InsertKey, type Inserts, type ShelfBand } from '../../state/project';
 import { formatDb, formatHz, formatMs, formatQ, formatRatio } from '../format';
-import { useEarshot } from '../StoreContext';
+import { useEngine } from '../engineApi';
+import { useEarshot, useEarshotStore } from '../StoreContext';
 import { GainReductionMeter } from './GainReductionMeter';
 import { Knob } from './Knob';
 
@@ -11,6 +12,66 @@ interface InsertSectionProps {
   readonly stripName: string;
   readonly insertKey: InsertKey;
   readonly inserts: Inserts;
+}
+
+/**
+ * A/B of one insert while the song plays: A is the mix with this insert bypassed, B the mix as it is, matched in
+ * loudness by the engine (as the technique and lesson A/Bs are). Ends when the insert is bypassed or closed.
+ */
+function InsertAb({ stripId, stripName, insertKey, bypassed }: { stripId: string; stripName: string; insertKey: InsertKey; bypassed: boolean }) {
+  const store = useEarshotStore();
+  const engine = useEngine();
+  const key = `insert:${stripId}:${insertKey}`;
+  const ab = useEarshot((s) => (s.ab?.techniqueId === key ? s.ab : null));
+  const name = `${INSERT_NAMES[insertKey]} ${stripName}`;
+  const stop = useCallback(() => {
+    if (store.getState().ab?.techniqueId !== key) return;
+    engine.stopComparing();
+    store.getState().actions.setAb(null);
+  }, [store, engine, key]);
+  useEffect(() => {
+    if (bypassed) stop();
+  }, [bypassed, stop]);
+  // Closing the inserts (or moving to another strip) ends the comparison.
+  useEffect(() => stop, [stop]);
+  const flip = async () => {
+    const { actions, project } = store.getState();
+    if (ab) {
+      const side = ab.side === 'A' ? 'B' : 'A';
+      engine.selectSide(side);
+      actions.setAb({ ...ab, side });
+      return;
+    }
+    actions.setAb({ techniqueId: key, side: 'B', offsetDb: null });
+    const from = Math.max(0, Math.min(engine.getPositionSec(), project.durationSec - 12));
+    const excerpt = project.loop.enabled ? { startSec: project.loop.startSec, endSec: project.loop.endSec } : { startSec: from, endSec: Math.min(project.durationSec, from + 12) };
+    try {
+      const offsetDb = await engine.compare(setInsert(project, stripId, insertKey, { bypass: true }), excerpt);
+      const now = store.getState().ab;
+      if (now?.techniqueId === key) actions.setAb({ ...now, offsetDb });
+    } catch (e) {
+      stop();
+      actions.notify('error', `The A/B of ${name} could not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  if (bypassed) return null;
+  return (
+    <span className="mx-ab">
+      <button type="button" className="mx-ab-btn" aria-label={`A/B ${name}`} aria-pressed={ab?.side === 'B'} onClick={() => void flip()} title="Hear this insert bypassed (A) and on (B), matched in loudness">
+        {ab ? ab.side : 'A/B'}
+      </button>
+      {ab && (
+        <>
+          <span className="mx-ab-note" role="status">
+            {ab.offsetDb === null ? 'matching…' : ab.side === 'A' ? 'bypassed' : 'on'}
+          </span>
+          <button type="button" className="mx-ab-btn" aria-label={`Stop comparing ${name}`} onClick={stop}>
+            ✕
+          </button>
+        </>
+      )}
+    </span>
+  );
 }
 
 type EqBandKey = 'lowShelf' | 'bell1' | 'bell2' | 'highShelf';
@@ -139,6 +200,7 @@ export function InsertSection({ stripId, stripName, insertKey, inserts }: Insert
       <h3 className="mx-section-title">
         {title}
         <span className={`mx-state${bypassed ? ' is-bypassed' : ''}`}>{bypassed ? 'Bypassed' : 'On'}</span>
+        <InsertAb stripId={stripId} stripName={stripName} insertKey={insertKey} bypassed={bypassed} />
       </h3>
       <div className="mx-section-body">{body}</div>
     </div>
