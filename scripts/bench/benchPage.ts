@@ -73,6 +73,8 @@ export interface TwinFidelity {
   readonly residualPeakDb: number;
   readonly residualRmsDb: number;
   readonly residualBelowMixDb: number;
+  /** Where the residual peaks, song seconds. */
+  readonly residualPeakAtSec: number;
   /** Nodes one render of each path made. */
   readonly earshotNodes: NodeCounts;
   readonly twinNodes: NodeCounts;
@@ -236,20 +238,24 @@ function noiseProject(base: Project, count: number, seconds: number): { project:
   return { project, buffers };
 }
 
-/** Peak and RMS of a, or of (a − b), dBFS over both channels. */
-function levels(a: AudioBuffer, b?: AudioBuffer): { peakDb: number; rmsDb: number } {
+/** Peak (and where it is, seconds) and RMS of a, or of (a − b), dBFS over both channels. */
+function levels(a: AudioBuffer, b?: AudioBuffer): { peakDb: number; peakAtSec: number; rmsDb: number } {
   let peak = 0;
+  let at = 0;
   let sum = 0;
   for (let c = 0; c < a.numberOfChannels; c++) {
     const x = a.getChannelData(c);
     const y = b?.getChannelData(c);
     for (let i = 0; i < x.length; i++) {
       const d = x[i]! - (y ? y[i]! : 0);
-      peak = Math.max(peak, Math.abs(d));
+      if (Math.abs(d) > peak) {
+        peak = Math.abs(d);
+        at = i;
+      }
       sum += d * d;
     }
   }
-  return { peakDb: gainToDb(peak), rmsDb: gainToDb(Math.sqrt(sum / (a.length * a.numberOfChannels))) };
+  return { peakDb: gainToDb(peak), peakAtSec: at / a.sampleRate, rmsDb: gainToDb(Math.sqrt(sum / (a.length * a.numberOfChannels))) };
 }
 
 /**
@@ -330,6 +336,7 @@ async function fidelity(name: string, project: Project, buffers: ReadonlyMap<str
     residualPeakDb: residual.peakDb,
     residualRmsDb: residual.rmsDb,
     residualBelowMixDb: mix.peakDb - residual.peakDb,
+    residualPeakAtSec: residual.peakAtSec,
     earshotNodes,
     twinNodes,
     earshotMs: earshot.timing.ms,

@@ -5,7 +5,7 @@
  * two graphs are the same.
  *
  * It mirrors, node for node and parameter for parameter (keep them in step):
- * - render.ts: an OfflineAudioContext of pre-roll + song + 50 ms, songs start after PRE_ROLL_SEC, the chain's
+ * - render.ts: an OfflineAudioContext of pre-roll + song + 50 ms, the song starts after PRE_ROLL_SEC, the chain's
  *   latency is dropped from the start of the result;
  * - MixGraph: clips → [pitch shifter worklet on a detuned track] → ChannelStrip → one shared direct DelayNode of a
  *   compressor's look-ahead → master; buses return straight to the master; a ducked track's gain follows a ducker
@@ -28,6 +28,7 @@ import { LimiterNode } from '../../src/engine/LimiterNode';
 import { compressorDelaySec } from '../../src/engine/MasterBus';
 import { automationToParam, scheduleLane } from '../../src/engine/automation';
 import { PRE_ROLL_SEC } from '../../src/engine/render';
+import { clipStartTime } from '../../src/engine/transportTime';
 import duckerUrl from '../../src/engine/worklets/ducker.worklet.ts?worker&url';
 import { loadWorkletModule } from '../../src/engine/worklets/loadWorkletModule';
 import pitchShiftUrl from '../../src/engine/worklets/pitchShift.worklet.ts?worker&url';
@@ -42,16 +43,16 @@ const LATENCY_GUESS_SEC = 0.05;
 const CLIP_FADE_SEC = 0.004;
 /** As MasterBus.create(). */
 const LIMITER_LOOKAHEAD_MS = 3;
+/** Tone's transport resolution, ticks per quarter note (its default, which Earshot keeps). */
+const TONE_PPQ = 192;
 /** As MixGraph's worklets. */
 const PITCH_SHIFT = 'earshot-pitch-shift';
 const DUCKER = 'earshot-ducker';
 
-/** Options of {@link renderTwin}, as renderProject's. */
+/** Options of {@link renderTwin}, as renderProject's (an export always starts at the song's start here). */
 export interface TwinOptions {
   /** Output rate, Hz. */
   readonly sampleRate: number;
-  /** Song time to start from; default 0. */
-  readonly startSec?: number;
   /** Song time to end at; default the project's duration. */
   readonly endSec?: number;
 }
@@ -217,23 +218,22 @@ async function buildMaster(ctx: BaseAudioContext, m: MasteringSettings, masterGa
 }
 
 /**
- * Schedules a clip as a synced Tone.Player plays it when the transport starts at song time `fromSec` at context time
- * `at`: a linear fade-in from where it enters, full level, a linear fade-out that ends with the clip. A clip entered
- * part-way fades in again from there, as Tone's does.
+ * Schedules a clip as a synced Tone.Player plays it in an export: from its start (one sample late, skipping that
+ * sample, when it sits on a whole tick: see transportTime.ts), a linear fade-in, full level, and a linear fade-out
+ * that ends with the clip.
  */
-function scheduleClip(ctx: OfflineAudioContext, clip: Clip, buffer: AudioBuffer, level: number, fromSec: number, at: number, into: AudioNode): void {
+function scheduleClip(ctx: OfflineAudioContext, clip: Clip, buffer: AudioBuffer, level: number, bpm: number, songAt: number, into: AudioNode): void {
   const fadeIn = Math.max(CLIP_FADE_SEC, clip.fadeInSec);
   const fadeOut = Math.max(CLIP_FADE_SEC, Math.min(clip.fadeOutSec, clip.durationSec));
-  const skipped = Math.max(0, fromSec - clip.startSec);
-  const remaining = clip.durationSec - skipped;
-  if (remaining <= 0) return;
-  const start = at + Math.max(0, clip.startSec - fromSec);
+  const startSec = clipStartTime({ PPQ: TONE_PPQ, bpm: { value: bpm } }, clip.startSec, ctx.sampleRate);
+  const skip = Math.max(0, startSec - clip.startSec);
+  const duration = clip.durationSec - skip;
+  const offset = clip.offsetSec + skip;
+  const start = songAt + startSec;
   // Tone's transport never reaches a clip that starts after the render ends: it makes no nodes for it.
-  if (start >= ctx.length / ctx.sampleRate) return;
-  const offset = clip.offsetSec + skipped;
-  if (offset >= buffer.duration) return;
+  if (duration <= 0 || offset >= buffer.duration || start >= ctx.length / ctx.sampleRate) return;
   // The fade-out starts fadeOut before the clip's end (never before it started); the level there is held.
-  const fadeOutAt = start + Math.max(0, remaining - fadeOut);
+  const fadeOutAt = start + Math.max(0, duration - fadeOut);
   const heldLevel = level * Math.min(1, (fadeOutAt - start) / fadeIn);
   const source = new AudioBufferSourceNode(ctx, { buffer });
   const envelope = new GainNode(ctx, { gain: 0 });
@@ -250,13 +250,13 @@ function scheduleClip(ctx: OfflineAudioContext, clip: Clip, buffer: AudioBuffer,
 }
 
 /** As MixGraph.scheduleAutomation and rescheduleAutomation: the value at the playhead, then the lane from the start. */
-function automate(param: AudioParam, kind: 'volume' | 'pan', lane: Track['automation']['volume'], project: Project, fromSec: number, at: number): void {
+function automate(param: AudioParam, kind: 'volume' | 'pan', lane: Track['automation']['volume'], project: Project, at: number): void {
   const here = automationValueAt(lane, 0);
   if (here === null) return;
   param.value = automationToParam(kind, here);
   const loop = project.loop;
-  const toSec = loop.enabled && fromSec < loop.endSec ? loop.endSec : project.durationSec;
-  scheduleLane(param, kind, lane, fromSec, toSec, at);
+  const toSec = loop.enabled && loop.endSec > 0 ? loop.endSec : project.durationSec;
+  scheduleLane(param, kind, lane, 0, toSec, at);
 }
 
 /**
@@ -265,10 +265,9 @@ function automate(param: AudioParam, kind: 'volume' | 'pan', lane: Track['automa
  */
 export async function renderTwin(project: Project, buffers: ReadonlyMap<string, AudioBuffer>, options: TwinOptions): Promise<AudioBuffer> {
   const sampleRate = options.sampleRate;
-  const startSec = Math.max(0, options.startSec ?? 0);
   const endSec = options.endSec ?? project.durationSec;
-  if (!(endSec > startSec)) throw new RangeError(`Nothing to render: the range ${startSec}..${endSec} s is empty`);
-  const length = Math.ceil((endSec - startSec) * sampleRate);
+  if (!(endSec > 0)) throw new RangeError(`Nothing to render: the range 0..${endSec} s is empty`);
+  const length = Math.ceil(endSec * sampleRate);
   const preRollFrames = Math.round(PRE_ROLL_SEC * sampleRate);
   const latencyFrames = Math.round(LATENCY_GUESS_SEC * sampleRate);
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: preRollFrames + length + latencyFrames, sampleRate });
@@ -323,8 +322,8 @@ export async function renderTwin(project: Project, buffers: ReadonlyMap<string, 
     const automated = { volume: track.automation.volume.length > 0, pan: track.automation.pan.length > 0 };
     const strip = buildStrip(ctx, track, audibility.get(track.id), mono, automated, sends, duck, direct);
     built.set(track.id, strip);
-    automate(strip.fader.gain, 'volume', track.automation.volume, project, startSec, songAt);
-    automate(strip.panner.pan, 'pan', track.automation.pan, project, startSec, songAt);
+    automate(strip.fader.gain, 'volume', track.automation.volume, project, songAt);
+    automate(strip.panner.pan, 'pan', track.automation.pan, project, songAt);
 
     let into: AudioNode = strip.input;
     if (track.detuneCents !== 0) {
@@ -339,7 +338,7 @@ export async function renderTwin(project: Project, buffers: ReadonlyMap<string, 
     }
     for (const clip of track.clips) {
       const buffer = buffers.get(clip.assetId);
-      if (buffer) scheduleClip(ctx, clip, buffer, dbToGain(clip.gainDb + track.trimDb), startSec, songAt, into);
+      if (buffer) scheduleClip(ctx, clip, buffer, dbToGain(clip.gainDb + track.trimDb), project.bpm, songAt, into);
     }
   }
 
