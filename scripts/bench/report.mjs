@@ -71,7 +71,7 @@ export function buildRows(sections) {
       add(
         'Mixdown',
         `null test Earshot − twin: ${f.project} (${f.tracks} tracks, ${f.buses} buses, ${fmt(f.renderedSec, 1)} s)`,
-        `residual peak ${fmt(f.residualPeakDb, 1)} dBFS (${fmt(f.residualBelowMixDb, 0)} dB under the mix's ${fmt(f.earshotPeakDb, 1)} dBFS), ` +
+        `residual peak ${fmt(f.residualPeakDb, 1)} dBFS at ${fmt(f.residualPeakAtSec, 3)} s (${fmt(f.residualBelowMixDb, 0)} dB under the mix's ${fmt(f.earshotPeakDb, 1)} dBFS), ` +
           `RMS ${fmt(f.residualRmsDb, 1)} dBFS; level difference ${fmt(f.levelDifferenceDb, 4)} dB; nodes ${f.earshotNodes.total} / ${f.twinNodes.total}`,
         // Float rounding alone leaves ~140 dB on the demo and ~80–100 dB where long un-normalised reverbs and
         // mastering EQ amplify it; one wrong parameter (0.01 dB of gain) or a sample of offset leaves ≤ 60 dB.
@@ -101,6 +101,16 @@ export function buildRows(sections) {
     add('Nodes', 'per track, live (strip + clip player + meter tap)', `${fmt(r.livePerTrack.total, 0)}: ${typeList(r.livePerTrack)}`, '≤ 15', r.livePerTrack.total <= 15);
     add('Nodes', 'per track, offline export', `${fmt(r.offlinePerTrack.total, 0)}: ${typeList(r.offlinePerTrack)}`, '≤ 15', r.offlinePerTrack.total <= 15);
     add('Nodes', 'ChannelStrip alone (declared)', `${r.strip.total} (${r.stripDeclared})`);
+    const beyond = (counts) => {
+      const out = { total: counts.total - r.strip.total };
+      for (const [k, v] of Object.entries(counts)) if (k !== 'total' && v - (r.strip[k] ?? 0) !== 0) out[k] = v - (r.strip[k] ?? 0);
+      return out;
+    };
+    add(
+      'Nodes',
+      'per track beyond the strip: offline (Tone.Player: volume gain, per start a fade gain + buffer source) / live (+ meter)',
+      `${fmt(beyond(r.offlinePerTrack).total, 0)}: ${typeList(beyond(r.offlinePerTrack))} / ${fmt(beyond(r.livePerTrack).total, 0)}: ${typeList(beyond(r.livePerTrack))}`,
+    );
     add('Nodes', 'master bus (declared)', `${r.masterBus.total} (${r.masterBusDeclared}): ${typeList(r.masterBus)}`);
     add('Nodes', 'Tone.OfflineContext overhead', `${r.toneContext.total}${r.toneContext.total ? `: ${typeList(r.toneContext)}` : ''}`);
   }
@@ -127,30 +137,44 @@ export function buildRows(sections) {
     add('Startup', `initial JS, gzip -9 (${b.js.length} chunks)`, `${kb(b.jsGzipBytes)} (raw ${kb(b.jsBytes)})`, '≤ 200 kB', b.jsGzipBytes <= 200_000);
     add('Startup', 'initial CSS gzip / lazy JS gzip', `${kb(b.cssGzipBytes)} / ${kb(b.lazyJsGzipBytes)} in ${b.lazyChunks} chunks`);
     add('Startup', `time to interactive (median of ${r.ttiMs.length} cold loads)`, ms(r.ttiMedianMs), '≤ 1000 ms', r.ttiMedianMs <= 1000);
+    add('Startup', 'time to interactive / a reference page (same server, fresh context)', `${times(r.ttiRatio, 1)} (reference ${ms(r.referenceMedianMs)})`);
     add(
       'Startup',
       'first paint / stems requested / fetched / decoded (medians)',
       `${ms(r.fcpMedianMs)} / ${ms(r.stemsRequestedMedianMs)} / ${ms(r.stemsFetchedMedianMs)} / ${ms(r.stemsDecodedMedianMs)}`,
     );
     if (r.demoFrames) {
-      add('Startup', `production build playing the demo (${r.lanes} tracks), ${fmt(r.demoFrames.seconds, 1)} s`, `${fmt(r.demoFrames.fps, 1)} fps, ${r.demoFrames.longTasks} long tasks`);
+      add('Startup', `frame rate playing the demo (${r.lanes} tracks), ${fmt(r.demoFrames.seconds, 1)} s`, `${fmt(r.demoFrames.fps, 1)} fps, ${r.demoFrames.longTasks} long tasks`);
     }
     add('Startup', 'build', r.build.built ? `built in ${ms(r.build.buildMs)}` : 'reused (up to date)');
   }
 
   const mem = start?.status === 'ok' ? start.result.memory : null;
   if (mem) {
-    add('Memory', '(JS heap + decoded audio) / stem PCM', `${times(mem.ratio)}`, 'report only');
-    add('Memory', 'JS heap used after GC', mb(mem.jsHeapUsedBytes));
-    add('Memory', `decoded audio (${mem.decodedBuffers} buffers at ${mem.decodeSampleRate} Hz, float32)`, `${mb(mem.decodedAudioBytes)} (${times(mem.decodedRatio)} PCM)`);
+    add('Memory', 'demo loaded: (JS heap + ArrayBuffers incl. AudioBuffers) / stem PCM', `${times(mem.ratio)} (${mb(mem.totalBytes)})`);
+    add('Memory', 'JS heap used / ArrayBuffers other than audio, after GC', `${mb(mem.jsHeapUsedBytes)} / ${mb(mem.otherArrayBufferBytes)}`);
+    add('Memory', `live AudioBuffers (${mem.audioBuffers}, float32 at ${mem.decodeSampleRate} Hz)`, `${mb(mem.audioBufferBytes)} (${times(mem.audioRatio)} PCM)`);
     add('Memory', `stem PCM as stored (${fmt(mem.stemSeconds, 0)} s of audio) / FLAC files`, `${mb(mem.stemPcmBytes)} / ${mb(mem.stemFileBytes)}`);
-    add('Memory', '10-minute import', 'awaits the audio import feature (a later issue)');
+  }
+
+  const imp = sections.import;
+  if (!failed('Memory', imp)) {
+    const r = imp.result;
+    const label = `${fmt(r.seconds / 60, r.seconds >= 60 ? 0 : 1)} min stereo 16-bit WAV`;
+    add('Memory', `import of a ${label}: added / decoded PCM (float32, ${r.sessionSampleRate} Hz)`, `${times(r.ratioToDecoded)} (+${mb(r.addedBytes)}; decoded ${mb(r.decodedPcmBytes)})`);
+    add('Memory', 'same, added / the file\'s PCM (the issue\'s goal)', `${times(r.ratioToFilePcm)} (file PCM ${mb(r.filePcmBytes)})`, '≤ 1.3×', r.ratioToFilePcm <= 1.3);
+    add(
+      'Memory',
+      'added: AudioBuffers / other ArrayBuffers / JS heap / (renderers\' resident memory)',
+      `${mb(r.addedAudioBufferBytes)} / ${mb(r.addedOtherArrayBufferBytes)} / ${mb(r.addedJsHeapBytes)} / (${r.addedRendererRssAnonBytes === null ? 'n/a' : mb(r.addedRendererRssAnonBytes)})`,
+    );
+    add('Memory', 'import time (click to waveform drawn)', ms(r.importMs));
   }
 
   const ui = sections.ui;
   if (!failed('UI', ui)) {
     const r = ui.result;
-    add('UI', `frame rate, ${r.tracks} tracks playing (${r.visibleLanes} lanes on screen), dev build`, `${fmt(r.fps, 1)} fps`, '≥ 55 fps', r.fps >= 55);
+    add('UI', `frame rate, ${r.tracks} tracks playing (${r.visibleLanes} lanes on screen), ${r.build} build`, `${fmt(r.fps, 1)} fps${r.stillPlaying ? '' : ' (playback had stopped!)'}`, '≥ 55 fps', r.fps >= 55);
     add('UI', 'reference: a trivial animation in the same browser', `${fmt(r.referenceFps, 1)} fps (app reaches ${fmt(100 * r.fpsOfReference, 0)}%)`);
     add('UI', `long tasks over ${fmt(r.seconds, 1)} s`, `${r.longTasks} (total ${ms(r.longTaskTotalMs)}, worst ${ms(r.longTaskMaxMs)})`);
     add('UI', 'frame interval p95 / worst', `${fmt(r.frameIntervalP95Ms, 1)} / ${fmt(r.frameIntervalMaxMs, 1)} ms`);
@@ -205,7 +229,7 @@ export function markdown(rows, machine, mode) {
     '|---|---|---|---|---|',
     ...rows.map((r) => `| ${esc(r.section)} | ${esc(r.metric)} | ${esc(r.value)} | ${esc(r.goal ?? '')} | ${mark(r.pass)} |`),
     '',
-    'Timings are medians; ratios compare figures measured in the same run. Memory for a 10-minute import awaits the audio import feature.',
+    'Timings are medians; ratios compare figures measured in the same run.',
     '',
   ];
   return out.join('\n');

@@ -3,7 +3,7 @@
 // npm run bench:smoke   the same code paths at tiny sizes (well under 90 s); fails only if something breaks
 //
 // Options: --smoke, --rebuild (build the app even when bench-results/dist is up to date),
-//          --only=mixdown,scaling,nodes,loudness,startup,ui (run some sections).
+//          --only=mixdown,scaling,nodes,loudness,startup,import,ui (run some sections).
 //
 // Writes bench-results/bench.json (every figure), bench-results/bench.md (a README snippet with the machine) and
 // prints a table; a smoke run writes bench-smoke.json and bench-smoke.md instead. Timings are reported as ratios against references measured in the same run; absolute figures are
@@ -14,13 +14,15 @@
 //   scaling   offline realtime factor at 8, 16 and 32 tracks through MixGraph
 //   nodes     native nodes per track (offline and live), per strip, master bus, Tone context
 //   loudness  measureLoudness in Node against ffmpeg's ebur128 on 3 minutes of pink noise
-//   startup   initial JS (gzip) of a production build, time to interactive, and memory after the demo loads
-//   ui        frame rate and long tasks with 16 tracks playing (dev build: it exposes window.earshot)
+//   startup   initial JS (gzip) of a production build, time to interactive against a reference page, and memory
+//             after the demo loads
+//   import    memory after importing a generated 10-minute stereo WAV through "Import audio" (production build)
+//   ui        frame rate and long tasks with 16 tracks playing (production build, the project opened from a file)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { startupBench, initialBundle, uiBench } from './appBench.mjs';
+import { importMemoryBench, initialBundle, startupBench, uiBench, writeReferencePage, writeTestWav, writeUiProject } from './appBench.mjs';
 import { loudnessBench } from './loudnessBench.mjs';
 import { mixdownBench, nodeCountBench, openBenchPage, scalingBench } from './pageBench.mjs';
 import { buildRows, machineInfo, markdown, textTable } from './report.mjs';
@@ -29,7 +31,7 @@ import { DIST_DIR, RESULTS_DIR, ROOT, buildApp, startDevServer, startPreview } f
 const DEV_PORT = 4311;
 const PREVIEW_PORT = 4312;
 
-const SECTIONS = ['mixdown', 'scaling', 'nodes', 'loudness', 'startup', 'ui'];
+const SECTIONS = ['mixdown', 'scaling', 'nodes', 'loudness', 'startup', 'import', 'ui'];
 
 /** Sizes per mode: smoke runs every code path once, small. */
 const CONFIG = {
@@ -39,6 +41,7 @@ const CONFIG = {
     nodeTracks: 8,
     loudness: { seconds: 180, reps: 3 },
     startup: { loads: 5, fpsSeconds: 3 },
+    import: { seconds: 600 },
     ui: { tracks: 16, seconds: 5 },
   },
   smoke: {
@@ -47,6 +50,7 @@ const CONFIG = {
     nodeTracks: 4,
     loudness: { seconds: 10, reps: 1 },
     startup: { loads: 1, fpsSeconds: 1 },
+    import: { seconds: 30 },
     ui: { tracks: 16, seconds: 1 },
   },
 };
@@ -119,22 +123,42 @@ async function main() {
     await section('nodes', withPage((page) => nodeCountBench(page, config.nodeTracks)));
     await bench?.context.close();
 
-    await section('startup', async () => {
+    // The production build, built once and served once for both sections that need it.
+    /** @type {{ build: { built: boolean, buildMs: number | null }, url: string } | null} */
+    let production = null;
+    const serveProduction = async () => {
+      if (production) return production;
       const build = await buildApp({ force: rebuild });
       log(build.built ? `  built in ${build.buildMs.toFixed(0)} ms` : '  build reused (up to date)');
-      const bundle = initialBundle(DIST_DIR);
+      writeReferencePage(DIST_DIR);
       const served = await startPreview(PREVIEW_PORT);
-      try {
-        const samplesDir = path.join(ROOT, 'public', 'samples');
-        const lanes = JSON.parse(readFileSync(path.join(samplesDir, 'manifest.json'), 'utf8')).stems.length;
-        const loads = await startupBench({ browser, url: served.url, loads: config.startup.loads, fpsSeconds: config.startup.fpsSeconds, lanes, samplesDir, log });
-        return { build, bundle, ...loads };
-      } finally {
-        await served.server.close();
-      }
+      cleanups.push(() => served.server.close());
+      production = { build, url: served.url };
+      return production;
+    };
+    const samplesDir = path.join(ROOT, 'public', 'samples');
+    const lanes = JSON.parse(readFileSync(path.join(samplesDir, 'manifest.json'), 'utf8')).stems.length;
+
+    await section('startup', async () => {
+      const { build, url } = await serveProduction();
+      const bundle = initialBundle(DIST_DIR);
+      const loads = await startupBench({ browser, url, loads: config.startup.loads, fpsSeconds: config.startup.fpsSeconds, lanes, samplesDir, log });
+      return { build, bundle, ...loads };
     });
 
-    await section('ui', () => uiBench({ browser, devUrl: dev.url, ...config.ui, screenshot: path.join(RESULTS_DIR, 'ui-16-tracks.png'), log }));
+    await section('import', async () => {
+      const { url } = await serveProduction();
+      const seconds = config.import.seconds;
+      const wav = writeTestWav(path.join(RESULTS_DIR, `import-${seconds}s.wav`), seconds);
+      return importMemoryBench({ browser, url, lanes, wav, log });
+    });
+
+    await section('ui', async () => {
+      const { url } = await serveProduction();
+      const projectFile = await writeUiProject(dev.server, samplesDir, path.join(RESULTS_DIR, `ui-${config.ui.tracks}-tracks.earshot`), config.ui.tracks);
+      const screenshot = path.join(RESULTS_DIR, `ui-${config.ui.tracks}-tracks.png`);
+      return uiBench({ browser, url, lanes, projectFile, seconds: config.ui.seconds, screenshot, log });
+    });
   } catch (err) {
     sections.setup = { status: 'error', ms: 0, error: err instanceof Error ? err.stack ?? err.message : String(err) };
     log(`✗ setup failed: ${sections.setup.error}`);
