@@ -12,7 +12,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 test('a deep link opens a lesson; its steps set up the mix, A/B is matched, ABX and the quiz are kept', async ({ page }) => {
   // Measuring both sides of the Wall of Sound A/B renders 24 s of a 40-track mix offline: slow on a weak machine.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await page.goto('/#/lesson/wall-of-sound/1');
   await ready(page);
   const lesson = page.getByRole('complementary', { name: 'The Wall of Sound' });
@@ -32,7 +32,8 @@ test('a deep link opens a lesson; its steps set up the mix, A/B is matched, ABX 
   const ab = lesson.getByRole('button', { name: 'A/B' });
   await ab.click();
   const status = lesson.locator('.ab-status');
-  await expect(status).toContainText(/turned down|equally loud/, { timeout: 60_000 });
+  await expect(status).toContainText(/turned down|equally loud/, { timeout: 150_000 });
+  await screenshot(page, 'lesson.png');
   await ab.click();
   await expect(ab).toHaveAttribute('aria-pressed', 'false');
   await expect(status).toContainText('Hearing A');
@@ -112,7 +113,6 @@ test('Share makes a link that opens the step with the same mix', async ({ page, 
   await other.goto(link);
   await ready(other);
   await expect(other.getByRole('complementary', { name: 'Compression' }).getByRole('slider').first()).toHaveAttribute('aria-valuetext', value!);
-  await screenshot(page, 'lesson.png');
 });
 
 test('unknown lessons, steps and damaged or hostile share links say so, and change nothing', async ({ page }) => {

@@ -13,6 +13,8 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['L', 'Loop on or off'],
   ['K', 'Metronome on or off'],
   ['+ / −', 'Zoom in / out'],
+  ['P', 'Presenter mode on or off (in a lesson; Escape leaves it)'],
+  ['Page Down / Page Up', 'Next / previous lesson step (a presentation clicker sends these)'],
   ['?', 'Show this list'],
 ];
 
