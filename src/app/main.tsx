@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AudioEngine } from '../engine/AudioEngine';
 import { bindStore, resumeAudioIfInterrupted } from '../engine/bindStore';
+import type { BouncePlayer } from '../engine/bounce';
 import { projectFromManifest } from '../state/manifest';
 import type { Project } from '../state/project';
 import type { StoredAudio } from '../state/projectFile';
@@ -104,6 +105,8 @@ async function boot(): Promise<void> {
   });
   // A handle for debugging in the browser console during development; absent from production builds.
   if (import.meta.env.DEV) Object.assign(window, { earshot: { store, engine } });
+  // The comparison bounce's player: made, with its module, on the first bounce.
+  let bouncePlayer: BouncePlayer | null = null;
   const api: EngineApi = {
     getPositionSec: () => engine.getPositionSec(),
     readMeter: (id) => engine.readMeter(id),
@@ -121,6 +124,18 @@ async function boot(): Promise<void> {
     analyzeMix: (onProgress) => engine.analyzeMix(store, onProgress),
     analyzeFile: (file) => engine.analyzeFile(store, file),
     autoMaster: (onProgress) => engine.autoMaster(store, onProgress),
+    bounce: async (variants, excerpt, onProgress) => {
+      const { bounceVariants, BouncePlayer } = await import('../engine/bounce');
+      bouncePlayer?.stop();
+      const { analysis, audio } = await bounceVariants(variants, engine.library.buffers, { sampleRate: engine.raw.sampleRate, ...excerpt, onProgress });
+      (bouncePlayer ??= new BouncePlayer(engine.raw)).load(audio);
+      return analysis;
+    },
+    playBounce: (index, onEnded) => {
+      void engine.resume();
+      bouncePlayer?.play(index, onEnded);
+    },
+    stopBounce: () => bouncePlayer?.stop(),
   };
   root.render(
     <StrictMode>
@@ -147,6 +162,7 @@ async function boot(): Promise<void> {
   window.addEventListener('pagehide', () => {
     void autosave.flush();
     unbind();
+    bouncePlayer?.dispose();
     engine.dispose();
   });
 }

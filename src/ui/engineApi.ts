@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ComparisonAnalysis } from '../dsp/bounceAnalysis';
 import type { Project } from '../state/project';
 import type { StemAnalysis } from '../state/stems';
 
@@ -52,6 +53,19 @@ export interface EngineApi {
   analyzeMix(onProgress: (fraction: number) => void): Promise<void>;
   analyzeFile(file: File): Promise<void>;
   autoMaster(onProgress: (fraction: number) => void): Promise<void>;
+  /**
+   * Comparison bounce: renders each variant over the excerpt (song seconds) at the context's rate, turns them down
+   * to the quietest (BS.1770 integrated) and measures spectra and short-term loudness. The normalised audio is kept
+   * for playBounce until the next bounce.
+   */
+  bounce(
+    variants: readonly { label: string; project: Project }[],
+    excerpt: { startSec: number; endSec: number },
+    onProgress: (fraction: number) => void,
+  ): Promise<ComparisonAnalysis>;
+  /** Plays one variant of the last bounce from its start, stopping any other; onEnded runs when it stops. */
+  playBounce(index: number, onEnded?: () => void): void;
+  stopBounce(): void;
 }
 
 export const EngineContext = createContext<EngineApi | null>(null);

@@ -4,6 +4,7 @@ import { TECHNIQUES, applyTechnique, isApplied, removeTechnique, techniqueById }
 import { autoMixTechnique, type AutoMixStep } from '../../presets/autoMix';
 import type { EarshotStore } from '../../state/store';
 import { AbxQuiz } from '../components/AbxQuiz';
+import { ComparisonBounce } from '../components/ComparisonBounce';
 import { useEngine, type EngineApi } from '../engineApi';
 import { navigate } from '../hooks/useHashRoute';
 import { useEarshot, useEarshotStore } from '../StoreContext';
@@ -212,6 +213,7 @@ export default function TechniquesPanel() {
           onClose={() => setAbx(false)}
         />
       )}
+      <ComparisonBounce />
     </section>
   );
 }
