@@ -42,7 +42,7 @@ interface PlayerNode {
 interface TrackNode {
   readonly strip: ChannelStrip;
   readonly tap: AudioNode | null;
-  /** Only on a detuned track: the pitch shifter between its players and its strip. */
+  /** Only on a detuned track or one with wow: the pitch shifter between its players and its strip. */
   shifter: AudioWorkletNode | null;
   /** Only on a ducked track: the gain computer listening to the key track. */
   ducker: { node: AudioWorkletNode; keyId: string; key: AudioNode } | null;
@@ -174,7 +174,7 @@ export class MixGraph {
     for (const track of project.tracks) {
       seen.add(track.id);
       const node = this.tracks.get(track.id) ?? this.addTrack(track.id);
-      this.setDetune(node, track.detuneCents, rampSec);
+      this.setDetune(node, track.detuneCents, track.wowCents, rampSec);
       this.syncClips(node, track, rampSec);
       node.strip.setMono(track.clips.every((c) => (this.buffers.get(c.assetId)?.numberOfChannels ?? 1) === 1));
       if (node.track?.automation !== track.automation) automationChanged = true;
@@ -264,15 +264,19 @@ export class MixGraph {
     return node;
   }
 
-  /** A detuned track gets a pitch shifter (one worklet node); back at 0 cents it is taken out again. */
-  private setDetune(node: TrackNode, cents: number, rampSec: number): void {
-    if (cents === 0 && !node.shifter) return;
-    if (cents !== 0 && !node.shifter) {
+  /**
+   * A detuned track, or one with wow and flutter, gets a pitch shifter (one worklet node); back at 0 cents and no
+   * wow it is taken out again.
+   */
+  private setDetune(node: TrackNode, cents: number, wowCents: number, rampSec: number): void {
+    const needed = cents !== 0 || wowCents > 0;
+    if (!needed && !node.shifter) return;
+    if (needed && !node.shifter) {
       const shifter = new AudioWorkletNode(this.raw, PITCH_SHIFT, {
         numberOfInputs: 1,
         numberOfOutputs: 1,
         outputChannelCount: [2],
-        parameterData: { cents },
+        parameterData: { cents, wow: wowCents },
       });
       shifter.connect(node.strip.input);
       node.shifter = shifter;
@@ -283,8 +287,9 @@ export class MixGraph {
       return;
     }
     const shifter = node.shifter as AudioWorkletNode;
-    if (cents !== 0) {
+    if (needed) {
       setParam(shifter.parameters.get('cents') as AudioParam, cents, this.raw.currentTime, rampSec);
+      setParam(shifter.parameters.get('wow') as AudioParam, wowCents, this.raw.currentTime, rampSec);
       return;
     }
     for (const p of node.players.values()) {

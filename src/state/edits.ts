@@ -52,6 +52,7 @@ export const RANGES = {
   toneHz: [200, 20000],
   cutHz: [20, 20000],
   detuneCents: [-50, 50],
+  wowCents: [0, 20],
 } as const satisfies Record<string, readonly [number, number]>;
 
 type RangeKey = keyof typeof RANGES;
@@ -221,6 +222,12 @@ export function renameTrack(p: Project, id: string, name: string): Project {
 export function setTrackDetune(p: Project, id: string, cents: number): Project {
   const c = inRange(cents, 'detuneCents');
   return mapTrack(p, id, (t) => (t.detuneCents === c ? t : { ...t, detuneCents: c }));
+}
+
+/** Wow and flutter depth, cents, clamped to 0..20. */
+export function setTrackWow(p: Project, id: string, cents: number): Project {
+  const c = inRange(cents, 'wowCents');
+  return mapTrack(p, id, (t) => (t.wowCents === c ? t : { ...t, wowCents: c }));
 }
 
 export function setTrackColor(p: Project, id: string, color: string): Project {

@@ -135,6 +135,8 @@ export interface Track extends StripSettings {
   readonly color: string;
   /** Pitch offset of the whole track, cents (−50..+50), without changing its timing: how doubled parts are detuned. */
   readonly detuneCents: number;
+  /** Depth of tape wow and flutter, cents (0..20, 0 = off): a slow and a fast wobble of pitch around detuneCents. */
+  readonly wowCents: number;
   /** Sidechain ducking: this track dips whenever the key track plays (e.g. the bass under the kick); null for none. */
   readonly duck: Duck | null;
   readonly clips: readonly Clip[];
@@ -283,6 +285,7 @@ export function makeTrack(fields: Pick<Track, 'id' | 'name' | 'role' | 'color'> 
   return {
     ...defaultStrip(),
     detuneCents: 0,
+    wowCents: 0,
     duck: null,
     clips: [],
     sends: defaultSends(buses),

@@ -389,6 +389,7 @@ const TrackV2Schema = v.object({
   role: v.unknown(),
   color: v.unknown(),
   detuneCents: v.optional(num(), 0),
+  wowCents: v.optional(num(), 0),
   duck: v.optional(v.nullable(v.object({ keyTrackId: id(), depthDb: num(), releaseMs: num() })), null),
   ...stripEntries,
   clips: list(ClipV2Schema, PROJECT_LIMITS.maxClipsPerTrack, 'clips'),
@@ -669,6 +670,7 @@ class Normaliser {
         role: this.role(t.role, `${at}.role`),
         color: this.color(t.color, `${at}.color`),
         detuneCents: clampRange(t.detuneCents, -50, 50, 0, `${at}.detuneCents`, w),
+        wowCents: clampRange(t.wowCents, 0, 20, 0, `${at}.wowCents`, w),
         duck: t.duck
           ? {
               keyTrackId: t.duck.keyTrackId,

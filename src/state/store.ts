@@ -113,6 +113,8 @@ export interface Actions {
   removeTrack(trackId: string): void;
   renameTrack(trackId: string, name: string): void;
   setTrackColor(trackId: string, color: string): void;
+  /** Tape wow and flutter depth, cents (0..20, 0 = off). */
+  setTrackWow(trackId: string, cents: number): void;
   moveTrack(trackId: string, toIndex: number): void;
   /** Adds audio the user brought in, on a track (a new one when trackId is null), at a time. Returns the clip id. */
   addAudio(asset: AssetRef, durationSec: number, trackId: string | null, startSec: number, trackName?: string): string;
@@ -286,6 +288,7 @@ export function createEarshotStore(initial: Project = emptyProject()): EarshotSt
         removeTrack: (id) => edits((p) => edit.removeTrack(p, id)),
         renameTrack: (id, name) => updateProject((p) => edit.renameTrack(p, id, name)),
         setTrackColor: (id, color) => updateProject((p) => edit.setTrackColor(p, id, color)),
+        setTrackWow: (id, cents) => updateProject((p) => edit.setTrackWow(p, id, cents)),
         moveTrack: (id, toIndex) => updateProject((p) => edit.moveTrack(p, id, toIndex)),
         addAudio: (asset, durationSec, trackId, startSec, trackName) => {
           const clipId = newId('clip');

@@ -299,3 +299,21 @@ describe('undo and redo in the store', () => {
     expect(s.getState().selectedClipId).toBe(clips[1]!.id);
   });
 });
+
+describe('wow and flutter', () => {
+  it('sets a track\'s depth clamped to 0..20 cents, and returns the project unchanged when equal', () => {
+    const p = fixture();
+    expect(p.tracks[0]!.wowCents).toBe(0);
+    expect(edit.setTrackWow(p, 't1', 6).tracks[0]!.wowCents).toBe(6);
+    expect(edit.setTrackWow(p, 't1', 50).tracks[0]!.wowCents).toBe(20);
+    expect(edit.setTrackWow(p, 't1', -3).tracks[0]!.wowCents).toBe(0);
+    expect(edit.setTrackWow(p, 't1', 0)).toBe(p);
+    expect(edit.setTrackWow(p, 'nope', 5)).toBe(p);
+  });
+
+  it('the store action changes the track', () => {
+    const s = createEarshotStore(fixture());
+    s.getState().actions.setTrackWow('t2', 8);
+    expect(s.getState().project.tracks[1]!.wowCents).toBe(8);
+  });
+});

@@ -379,6 +379,16 @@ describe('parseProject: hostile and broken input', () => {
     expect(project.durationSec).toBe(PROJECT_LIMITS.maxTimeSec + 8);
   });
 
+  it('reads a track without wowCents (an older file) as 0, and clamps it into 0..20 with a warning', () => {
+    const raw = asJson(fullProject());
+    delete at(raw, 'tracks', 0).wowCents;
+    at(raw, 'tracks', 1).wowCents = 35;
+    const { project, warnings } = parseProject(raw, 'x');
+    expect(project.tracks[0]!.wowCents).toBe(0);
+    expect(project.tracks[1]!.wowCents).toBe(20);
+    expect(warnings).toEqual(['tracks[1].wowCents was 35, outside 0..20; clamped to 20']);
+  });
+
   it('clamps negative times to 0 with a warning', () => {
     const raw = asJson(fullProject());
     at(raw, 'tracks', 1, 'clips', 0).startSec = -3;

@@ -59,11 +59,14 @@ export const SLAPBACK: Technique = {
   },
 };
 
+/** Wow and flutter depth Tape gives the pitched parts, cents. */
+export const TAPE_WOW_CENTS = 6;
+
 /** Tape: driven into saturation, highs rolled off, a touch of pitch drift on the melodic parts. */
 export const TAPE: Technique = {
   id: 'tape',
   name: 'Tape saturation',
-  summary: 'Drives every track into soft saturation, rolls off the highs as tape does, and adds slight pitch drift.',
+  summary: 'Drives every track into soft saturation, rolls off the highs as tape does, and adds slight pitch drift with wow and flutter.',
   articleId: 'tape-saturation',
   apply(p) {
     let next = p;
@@ -71,8 +74,11 @@ export const TAPE: Technique = {
       const drums = DRUMS.includes(t.role);
       next = insert(next, t.id, 'sat', { bypass: false, driveDb: drums ? 14 : 10 });
       next = insert(next, t.id, 'eq', { bypass: false, highShelf: { freqHz: 9000, gainDb: -5 } });
-      // Wow: a fixed few cents of drift on the pitched parts (the kit has no pitch to drift).
-      if (!drums && t.detuneCents === 0) next = updateTrack(next, t.id, () => ({ detuneCents: t.role === 'bass' ? -3 : 3 }));
+      // Wow and flutter on the pitched parts (the kit has no pitch to drift): a few cents off speed, wobbling
+      // ±6 cents around it. A track already detuned keeps its tuning, one already wobbling its depth.
+      if (!drums && t.detuneCents === 0) {
+        next = updateTrack(next, t.id, () => ({ detuneCents: t.role === 'bass' ? -3 : 3, wowCents: t.wowCents || TAPE_WOW_CENTS }));
+      }
     }
     return { project: next, skipped: p.tracks.length === 0 ? ['No tracks in this song.'] : [] };
   },
