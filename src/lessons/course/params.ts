@@ -2,14 +2,14 @@
  * Reading and writing one number of a strip by a path, for the lessons' explore controls.
  *
  * Paths: on a track or bus 'gainDb', 'pan', 'trimDb', 'inserts.<hpf|eq|comp|sat>.<field>',
- * 'inserts.eq.<lowShelf|bell1|bell2|highShelf>.<field>'; on a track also 'detuneCents', 'duck.<depthDb|releaseMs>',
+ * 'inserts.eq.<lowShelf|bell1|bell2|highShelf>.<field>'; on a track also 'detuneCents', 'wowCents', 'duck.<depthDb|releaseMs>',
  * 'sends.<busId>.levelDb'; on a bus 'effect.<field>'. On 'master': 'gainDb' (the master fader) and
  * 'mastering.<field>' or 'mastering.<eq|glue|limiter>.<field>'.
  * Writes go through the state edits, so values are clamped exactly as the mixer clamps them.
  */
 import { clampMastering, type MasteringSettings } from '../../state/mastering';
 import { clampFaderDb, INSERT_KEYS, type Bus, type InsertKey, type Project, type Track } from '../../state/project';
-import { setBusEffect, setInsert, setSend, setStripGain, setStripPan, setStripTrim, setTrackDetune } from '../../state/edits';
+import { setBusEffect, setInsert, setSend, setStripGain, setStripPan, setStripTrim, setTrackDetune, setTrackWow } from '../../state/edits';
 
 export const MASTER_STRIP_ID = 'master';
 
@@ -85,6 +85,8 @@ export function writeParam(p: Project, stripId: string, param: string, value: nu
       return setStripTrim(p, stripId, value);
     case 'detuneCents':
       return setTrackDetune(p, stripId, value);
+    case 'wowCents':
+      return setTrackWow(p, stripId, value);
     case 'sends':
       return k1 !== undefined && k2 === 'levelDb' ? setSend(p, stripId, k1, { levelDb: value }) : p;
     case 'effect':

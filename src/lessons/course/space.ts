@@ -179,6 +179,7 @@ export const TAPE_LESSON: Lesson = {
     { label: 'Snare drive', stripId: 'snare', param: 'inserts.sat.driveDb', min: 0, max: 36, step: 0.5, typical: 'A few dB into the curve: listen for softer transients before audible fuzz.', unit: 'dB' },
     { label: 'Bass drive', stripId: 'bass', param: 'inserts.sat.driveDb', min: 0, max: 36, step: 0.5, typical: 'Enough to add harmonics that make the bass audible on small speakers.', unit: 'dB' },
     { label: 'Snare top end', stripId: 'snare', param: 'inserts.eq.highShelf.gainDb', min: -12, max: 6, step: 0.5, typical: 'The preset takes 5 dB off above 9 kHz, imitating tape\u2019s loss of treble.', unit: 'dB' },
+    { label: 'Piano wow and flutter', stripId: 'piano', param: 'wowCents', min: 0, max: 20, step: 0.5, typical: 'A studio machine in good order wavers by about 0.05% (under 1 cent), a worn cassette deck several times more; the preset uses 6 cents so the waver is easy to hear.', unit: 'cents' },
   ],
   abxTechniqueId: 'tape',
   quiz: [
