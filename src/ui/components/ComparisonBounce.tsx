@@ -146,11 +146,12 @@ function BounceResults({ analysis, startSec, playing, onPlay }: { analysis: Comp
   const { variants } = analysis;
   const names = variants.map((v) => v.label).join(', ');
   const ref = variants[0]!;
-  // Where each version departs most from the first, in bands that hold sound in both.
+  // Where each version departs most from the first, in bands within 40 dB of the first's loudest.
+  const loudest = Math.max(...ref.bandsDb);
   const spectrumNotes = variants.slice(1).map((v) => {
     let best = -1;
     v.bandsDb.forEach((db, b) => {
-      if (db > -100 && ref.bandsDb[b]! > -100 && (best < 0 || Math.abs(db - ref.bandsDb[b]!) > Math.abs(v.bandsDb[best]! - ref.bandsDb[best]!))) best = b;
+      if (db > FLOOR_DB && ref.bandsDb[b]! > loudest - 40 && (best < 0 || Math.abs(db - ref.bandsDb[b]!) > Math.abs(v.bandsDb[best]! - ref.bandsDb[best]!))) best = b;
     });
     return best < 0 ? `${v.label}: no sound to compare.` : `${v.label} ${signed(v.bandsDb[best]! - ref.bandsDb[best]!)} dB at ${hzLabel(analysis.bands[best]!.label)}`;
   });
@@ -197,8 +198,8 @@ function BounceResults({ analysis, startSec, playing, onPlay }: { analysis: Comp
 
 /** Plot frame in viewBox units; the SVG scales to its box, so type stays in proportion. */
 const W = 640;
-const H = 340;
-const M = { left: 70, right: 18, top: 14, bottom: 56 };
+const H = 300;
+const M = { left: 70, right: 18, top: 14, bottom: 54 };
 const IW = W - M.left - M.right;
 const IH = H - M.top - M.bottom;
 
@@ -256,8 +257,9 @@ function SpectrumPlot({ analysis, label }: { analysis: ComparisonAnalysis; label
   const fHi = bands.at(-1)!.highHz;
   const xOf = (hz: number) => (Math.log(hz / fLo) / Math.log(fHi / fLo)) * IW;
   const all = variants.flatMap((v) => v.bandsDb.filter((d) => d > FLOOR_DB));
-  const top = niceRange(all, 10, 10, [-60, 0])[1];
-  const [lo, hi] = [top - 70, top];
+  // Whole 10 dB steps around the data, 30 to 70 dB tall: what is lower than that is not what differs audibly.
+  const [lo0, hi] = niceRange(all, 10, 30, [-60, 0]);
+  const lo = Math.max(lo0, hi - 70);
   const yOf = (db: number) => ((hi - Math.max(lo, Math.min(hi, db))) / (hi - lo)) * IH;
   const xTicks = ['50', '100', '200', '500', '1k', '2k', '5k', '10k']
     .map((t) => ({ hz: t.endsWith('k') ? Number(t.slice(0, -1)) * 1000 : Number(t), text: t }))
