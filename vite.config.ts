@@ -3,7 +3,9 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
-import { serviceWorker } from './scripts/sw/plugin';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 // The browser project launches Chromium only when it runs, so a missing
 // browser does not break `npm start` or the Node unit tests.
@@ -33,6 +35,46 @@ function contentSecurityPolicy(): Plugin {
     name: 'earshot-csp',
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  let out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    out = statSync(full).isDirectory() ? [...out, ...filesUnder(full)] : [...out, full];
+  }
+  return out;
+}
+
+/**
+ * Writes sw.js at build time: the service worker template (scripts/sw/serviceWorker.js) with the list of every file
+ * the build emits plus every file in public/, and a version derived from their contents, so a new build replaces
+ * the old cache and an unchanged build keeps it.
+ */
+function serviceWorker(): Plugin {
+  let publicDir = '';
+  return {
+    name: 'earshot-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    generateBundle(_options, bundle) {
+      const hash = createHash('sha256');
+      const built = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+      for (const f of built) {
+        const item = bundle[f]!;
+        hash.update(f).update(item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source));
+      }
+      const publicFiles = publicDir ? filesUnder(publicDir) : [];
+      for (const f of publicFiles) hash.update(f).update(readFileSync(f));
+      // The page itself is cached as './' (the scope), which is what a reload asks for.
+      const precache = ['./', ...built.filter((f) => f !== 'index.html'), ...publicFiles.map((f) => relative(publicDir, f).split(sep).join('/'))].sort();
+      const template = readFileSync(new URL('./scripts/sw/serviceWorker.js', import.meta.url), 'utf8');
+      const source = template.replace("'__EARSHOT_VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16))).replace('const PRECACHE = __EARSHOT_PRECACHE__;', `const PRECACHE = ${JSON.stringify(precache)};`);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /* global __EARSHOT_PRECACHE__ */
 /* Earshot's service worker: after the first visit the app, the demo song, the lessons and the encyclopedia work
- * offline (a classroom without network). The build (scripts/sw/plugin.ts) fills in the file list and version.
+ * offline (a classroom without network). The build (serviceWorker() in vite.config.ts) fills in the file list and version.
  *
  * - install: every file of the build and every sample goes into one versioned cache;
  * - activate: older Earshot caches are deleted;
