@@ -227,10 +227,11 @@ export function writeReferencePage(distDir) {
  * @param {import('playwright').Browser} browser
  * @param {string} pageUrl
  * @param {number} lanes lanes that must show a waveform (0 for the reference page)
+ * @param {{ width: number, height: number }} [viewport]
  * @returns {Promise<{ context: import('playwright').BrowserContext, page: import('playwright').Page, marks: any }>}
  */
-async function loadInteractive(browser, pageUrl, lanes) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function loadInteractive(browser, pageUrl, lanes, viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     const errors = [];
@@ -542,7 +543,7 @@ export async function importMemoryBench({ browser, url, lanes, wav, log }) {
       { timeout: 300_000, polling: 50 },
     );
     const importMs = performance.now() - started;
-    const failed = await page.locator('.notice-error').textContent().catch(() => null);
+    const failed = await page.evaluate(() => document.querySelector('.notice-error')?.textContent ?? null);
     if (failed) throw new Error(`the import failed: ${failed}`);
     // The autosave writes the project and the imported bytes to IndexedDB within a second of the edit.
     await page.waitForTimeout(2500);
@@ -609,10 +610,9 @@ export async function writeUiProject(server, samplesDir, file, tracks) {
  */
 export async function uiBench({ browser, url, lanes, projectFile, seconds, screenshot, log }) {
   const tracks = projectFile.tracks;
-  const { context, page } = await loadInteractive(browser, `${url}/`, lanes);
+  // Tall enough that every lane is on screen at once (the mixer keeps its height; the timeline takes the rest).
+  const { context, page } = await loadInteractive(browser, `${url}/`, lanes, { width: VIEWPORT.width, height: 1900 });
   try {
-    // Tall enough that every lane is on screen at once (the mixer keeps its height; the timeline takes the rest).
-    await page.setViewportSize({ width: VIEWPORT.width, height: 1500 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const chooser = page.waitForEvent('filechooser');
@@ -636,7 +636,7 @@ export async function uiBench({ browser, url, lanes, projectFile, seconds, scree
       tracks,
       { timeout: 60_000 },
     );
-    const failed = await page.locator('.notice-error').textContent().catch(() => null);
+    const failed = await page.evaluate(() => document.querySelector('.notice-error')?.textContent ?? null);
     if (failed) throw new Error(`the project did not open: ${failed}`);
     const laneCount = await page.locator('[role="group"][aria-label$=" lane"]').count();
     const play = page.getByRole('button', { name: 'Play', exact: true });

@@ -165,7 +165,7 @@ export function buildRows(sections) {
     add('Memory', 'same, added / the file\'s PCM (the issue\'s goal)', `${times(r.ratioToFilePcm)} (file PCM ${mb(r.filePcmBytes)})`, '≤ 1.3×', r.ratioToFilePcm <= 1.3);
     add(
       'Memory',
-      'added: AudioBuffers / other ArrayBuffers / JS heap / (renderers\' resident memory)',
+      'added: AudioBuffers / other ArrayBuffers / JS heap / (change in the renderers\' resident memory: noisy)',
       `${mb(r.addedAudioBufferBytes)} / ${mb(r.addedOtherArrayBufferBytes)} / ${mb(r.addedJsHeapBytes)} / (${r.addedRendererRssAnonBytes === null ? 'n/a' : mb(r.addedRendererRssAnonBytes)})`,
     );
     add('Memory', 'import time (click to waveform drawn)', ms(r.importMs));

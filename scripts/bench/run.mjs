@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench         the full benchmark (a few minutes)
-// npm run bench:smoke   the same code paths at tiny sizes (well under 90 s); fails only if something breaks
+// npm run bench:smoke   the same code paths at small sizes (about a minute on 2 cores); fails only if something breaks
 //
 // Options: --smoke, --rebuild (build the app even when bench-results/dist is up to date),
 //          --only=mixdown,scaling,nodes,loudness,startup,import,ui (run some sections).
@@ -45,8 +45,8 @@ const CONFIG = {
     ui: { tracks: 16, seconds: 5 },
   },
   smoke: {
-    mixdown: { reps: 1, warmup: 0, endSec: 10 },
-    scaling: { sizes: [8], reps: 1, endSec: 10 },
+    mixdown: { reps: 1, warmup: 0, endSec: 6 },
+    scaling: { sizes: [8], reps: 1, endSec: 6 },
     nodeTracks: 4,
     loudness: { seconds: 10, reps: 1 },
     startup: { loads: 1, fpsSeconds: 1 },
