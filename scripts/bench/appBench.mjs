@@ -287,7 +287,7 @@ export async function startupBench({ browser, url, loads, lanes, samplesDir, fps
       stemsDecodedMs.push(decodedAt);
       log(`  load ${i + 1}/${loads}: interactive after ${marks.tti.toFixed(0)} ms (stems fetched ${fetched.toFixed(0)} ms, decoded ${decodedAt.toFixed(0)} ms)`);
       if (i === loads - 1) {
-        memory = await measureMemory(page, browser, samplesDir, lanes);
+        memory = await measureMemory(page, samplesDir, lanes);
         // The production build playing the demo (it starts by itself here): a reference for the dev-build UI figure.
         demoFrames = await measureFrames(page, fpsSeconds * 1000);
       }
@@ -363,49 +363,13 @@ function trackAudioBuffers() {
 }
 
 /**
- * Anonymous resident memory of each renderer process, bytes by process id (Linux /proc), or null where that cannot
- * be read. The page, its workers and its audio rendering live in a renderer.
- * @param {import('playwright').Browser} browser
- * @returns {Promise<Record<string, number> | null>}
- */
-async function rendererMemory(browser) {
-  try {
-    const session = await browser.newBrowserCDPSession();
-    const { processInfo } = /** @type {{ processInfo: { type: string, id: number }[] }} */ (await session.send('SystemInfo.getProcessInfo'));
-    await session.detach();
-    /** @type {Record<string, number>} */
-    const out = {};
-    for (const p of processInfo.filter((x) => x.type === 'renderer')) {
-      const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1];
-      if (kb) out[p.id] = Number(kb) * 1024;
-    }
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * How much the renderers that lived through both snapshots grew, bytes (others start and exit as contexts come
- * and go), or null.
- * @param {Record<string, number> | null} before
- * @param {Record<string, number> | null} after
- */
-function rendererGrowth(before, after) {
-  if (!before || !after) return null;
-  let sum = 0;
-  for (const [pid, bytes] of Object.entries(after)) if (pid in before) sum += bytes - before[pid];
-  return sum;
-}
-
-/**
  * What a page holds after a forced garbage collection: its JS heap, ArrayBuffer backing stores (outside the heap:
- * AudioBuffers' samples, file bytes, peaks), the AudioBuffers still alive (trackAudioBuffers), and the renderers'
- * resident memory.
+ * AudioBuffers' samples, file bytes, peaks) and the AudioBuffers still alive (trackAudioBuffers). (The renderers'
+ * resident memory was tried too: other contexts' renderers come and go and the allocator keeps freed pages, so it
+ * moved by ±300 MB between runs.)
  * @param {import('playwright').Page} page
- * @param {import('playwright').Browser} browser
  */
-async function memorySnapshot(page, browser) {
+async function memorySnapshot(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -430,21 +394,19 @@ async function memorySnapshot(page, browser) {
     otherArrayBufferBytes: backing - audio.bytes,
     /** JS heap + ArrayBuffers (AudioBuffers included, once). */
     totalBytes: heap.usedSize + backing,
-    rendererRssAnonBytes: await rendererMemory(browser),
   };
 }
 
 /**
  * @param {import('playwright').Page} page a loaded app page instrumented by instrumentPage and trackAudioBuffers
- * @param {import('playwright').Browser} browser
  * @param {string} samplesDir
  * @param {number} lanes
  */
-async function measureMemory(page, browser, samplesDir, lanes) {
+async function measureMemory(page, samplesDir, lanes) {
   // Let decoding and peaks settle, then collect garbage so the heap holds what the app keeps.
   await page.waitForFunction((n) => /** @type {any} */ (window).__bench.decoded.length >= n, lanes, { timeout: 30_000 });
   await page.waitForTimeout(1000);
-  const snapshot = await memorySnapshot(page, browser);
+  const snapshot = await memorySnapshot(page);
   const decoded = await page.evaluate(() => /** @type {any} */ (window).__bench.decoded);
   const stems = stemSizes(samplesDir);
   return {
@@ -517,7 +479,7 @@ export async function importMemoryBench({ browser, url, lanes, wav, log }) {
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.waitForFunction((n) => /** @type {any} */ (window).__bench.decoded.length >= n, lanes, { timeout: 30_000 });
     await page.waitForTimeout(1000);
-    const before = await memorySnapshot(page, browser);
+    const before = await memorySnapshot(page);
     const sessionRate = await page.evaluate(() => /** @type {any} */ (window).__bench.decoded[0]?.sampleRate ?? null);
     const started = performance.now();
     const chooser = page.waitForEvent('filechooser');
@@ -547,7 +509,7 @@ export async function importMemoryBench({ browser, url, lanes, wav, log }) {
     if (failed) throw new Error(`the import failed: ${failed}`);
     // The autosave writes the project and the imported bytes to IndexedDB within a second of the edit.
     await page.waitForTimeout(2500);
-    const after = await memorySnapshot(page, browser);
+    const after = await memorySnapshot(page);
     const rate = sessionRate ?? wav.sampleRate;
     const decodedPcmBytes = Math.round(wav.seconds * rate) * wav.channels * 4;
     const addedBytes = after.totalBytes - before.totalBytes;
@@ -568,7 +530,6 @@ export async function importMemoryBench({ browser, url, lanes, wav, log }) {
       addedAudioBufferBytes: after.audioBufferBytes - before.audioBufferBytes,
       addedOtherArrayBufferBytes: after.otherArrayBufferBytes - before.otherArrayBufferBytes,
       addedJsHeapBytes: after.jsHeapUsedBytes - before.jsHeapUsedBytes,
-      addedRendererRssAnonBytes: rendererGrowth(before.rendererRssAnonBytes, after.rendererRssAnonBytes),
       /** What the import added / the decoded PCM (float32 at the session rate). */
       ratioToDecoded: addedBytes / decodedPcmBytes,
       /** What the import added / the file's 16-bit PCM. */

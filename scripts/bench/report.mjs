@@ -165,8 +165,8 @@ export function buildRows(sections) {
     add('Memory', 'same, added / the file\'s PCM (the issue\'s goal)', `${times(r.ratioToFilePcm)} (file PCM ${mb(r.filePcmBytes)})`, '≤ 1.3×', r.ratioToFilePcm <= 1.3);
     add(
       'Memory',
-      'added: AudioBuffers / other ArrayBuffers / JS heap / (change in the renderers\' resident memory: noisy)',
-      `${mb(r.addedAudioBufferBytes)} / ${mb(r.addedOtherArrayBufferBytes)} / ${mb(r.addedJsHeapBytes)} / (${r.addedRendererRssAnonBytes === null ? 'n/a' : mb(r.addedRendererRssAnonBytes)})`,
+      'added: AudioBuffers / other ArrayBuffers (the file\'s bytes, kept for saving; peaks) / JS heap',
+      `${mb(r.addedAudioBufferBytes)} / ${mb(r.addedOtherArrayBufferBytes)} / ${mb(r.addedJsHeapBytes)}`,
     );
     add('Memory', 'import time (click to waveform drawn)', ms(r.importMs));
   }
