@@ -33,6 +33,11 @@ test('a deep link opens a lesson; its steps set up the mix, A/B is matched, ABX 
   await ab.click();
   const status = lesson.locator('.ab-status');
   await expect(status).toContainText(/turned down|equally loud/, { timeout: 150_000 });
+  // For the picture: the step's first "listen here" marker, playing.
+  await lesson.getByRole('group', { name: 'Listen here' }).getByRole('button').first().click();
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
+  await page.waitForTimeout(1500);
   await screenshot(page, 'lesson.png');
   await ab.click();
   await expect(ab).toHaveAttribute('aria-pressed', 'false');
