@@ -59,6 +59,11 @@ export function buildRows(sections) {
     add('Mixdown', 'same, median of the back-to-back pair ratios', times(r.pairedRatio));
     add(
       'Mixdown',
+      'Tone\'s part: extra time before rendering (its offline clock pre-pass, players) / rendering time ratio',
+      `+${ms(r.earshotBeforeRenderingMs - r.rawBeforeRenderingMs)} (${fmt((100 * (r.earshotBeforeRenderingMs - r.rawBeforeRenderingMs)) / r.earshotMedianMs, 1)}% of the export) / ${times(r.earshotRenderingMs / r.rawRenderingMs)}`,
+    );
+    add(
+      'Mixdown',
       'Earshot renderProject: total (before startRendering + rendering)',
       `${ms(r.earshotMedianMs)} (${ms(r.earshotBeforeRenderingMs)} + ${ms(r.earshotRenderingMs)}), ${times(r.earshotRealtimeFactor, 1)} realtime`,
     );
