@@ -12,7 +12,8 @@
  *   worklet keyed from another track's output; volume and pan automation from the song's start;
  * - ChannelStrip: low shelf → bell → bell → high shelf → high-pass wet ‖ dry → compressor → make-up →
  *   wave shaper wet ‖ dry → [pre sends] → pan → [duck] → fader → [post sends] → mute;
- * - BusStrip: reverb (pre-delay → convolver → low cut → high cut), delay (delay ⇄ tone → feedback), or a gain;
+ * - BusStrip: reverb (pre-delay → feed gain → convolver → low cut → high cut), delay (delay → gate ⇄ tone → feedback),
+ *   or a gain (the feed and the gate are what make live changes click-free; a render leaves them at 1);
  * - MasterBus: fader → EQ → glue ‖ delayed dry → width → gain → limiter ‖ delayed dry → output → monitor.
  * Only the clip players differ by design: Tone.Player is a volume gain, and per start a buffer source with a fade
  * gain; here a clip is a buffer source and one gain carrying both the fade envelope and the clip gain and trim.
@@ -149,15 +150,16 @@ function buildBus(ctx: BaseAudioContext, bus: Bus, a: StripAudibility | undefine
     const convolver = new ConvolverNode(ctx, { disableNormalization: true, buffer: ir });
     const lowCut = new BiquadFilterNode(ctx, { type: 'highpass', frequency: effect.lowCutHz, Q: Math.SQRT1_2 });
     const highCut = new BiquadFilterNode(ctx, { type: 'lowpass', frequency: effect.highCutHz, Q: Math.SQRT1_2 });
-    preDelay.connect(convolver).connect(lowCut).connect(highCut).connect(strip.input);
+    preDelay.connect(new GainNode(ctx)).connect(convolver).connect(lowCut).connect(highCut).connect(strip.input);
     return preDelay;
   }
   if (effect.type === 'delay') {
     const delay = new DelayNode(ctx, { maxDelayTime: 2.1, delayTime: effect.timeMs / 1000 });
     const tone = new BiquadFilterNode(ctx, { type: 'lowpass', frequency: effect.toneHz, Q: Math.SQRT1_2 });
     const feedback = new GainNode(ctx, { gain: effect.feedback });
-    delay.connect(tone).connect(feedback).connect(delay);
-    delay.connect(strip.input);
+    const gate = new GainNode(ctx);
+    delay.connect(gate).connect(tone).connect(feedback).connect(delay);
+    gate.connect(strip.input);
     return delay;
   }
   const input = new GainNode(ctx);

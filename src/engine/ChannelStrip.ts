@@ -72,8 +72,10 @@ export class ChannelStrip {
   private readonly makeup: GainNode;
   /** The part of the make-up gain that divides out the compressor's own make-up, linear. */
   private compensation = 1;
-  private readonly shaper: WaveShaperNode;
-  private readonly wet: GainNode;
+  private shaper: WaveShaperNode;
+  private wet: GainNode;
+  /** The saturation was in (its wet path sounding) after the last set(). */
+  private satOn = false;
   private readonly dry: GainNode;
   private readonly output: GainNode;
   private readonly tap: AudioNode | null;
@@ -228,12 +230,18 @@ export class ChannelStrip {
     this.compensation = compensation;
 
     // A new curve replaces the old one at once: leave it while the saturation fades out, so bypassing it does
-    // not jump to a different curve first (a drive change while it is in is heard at once).
+    // not jump to a different curve first. A drive change while it is in and sound plays cross-fades to a second
+    // shaper with the new curve (a curve swapped under a sounding signal steps: 1.6× its own largest step).
+    let swapped = false;
     if (sat.driveDb !== this.driveDb && !(sat.bypass && !Number.isNaN(this.driveDb))) {
-      this.shaper.curve = saturationCurve(sat.driveDb);
+      const curve = saturationCurve(sat.driveDb);
+      swapped = rampSec > 0 && this.satOn && !sat.bypass;
+      if (swapped) this.swapShaper(curve, now, rampSec);
+      else this.shaper.curve = curve;
       this.driveDb = sat.driveDb;
     }
-    setParam(this.wet.gain, sat.bypass ? 0 : 1, now, rampSec);
+    this.satOn = !sat.bypass;
+    if (!swapped) setParam(this.wet.gain, sat.bypass ? 0 : 1, now, rampSec);
     setParam(this.dry.gain, sat.bypass ? 1 : 0, now, rampSec);
 
     if (!this.automatedPan) setParam(this.panner.pan, clampPan(s.pan), now, rampSec);
@@ -242,11 +250,39 @@ export class ChannelStrip {
     this.setSends(s.sends, now, rampSec);
   }
 
+  /** A new shaper and wet gain beside the old ones: the old wet fades out and is let go, the new one fades in. */
+  private swapShaper(curve: Float32Array<ArrayBuffer>, now: number, rampSec: number): void {
+    const ctx = this.input.context;
+    const shaper = new WaveShaperNode(ctx, { oversample: 'none', curve });
+    const wet = new GainNode(ctx, { gain: 0 });
+    this.makeup.connect(shaper).connect(wet).connect(this.panner);
+    for (const send of this.sends.values()) if (send.pre) wet.connect(send.gain);
+    const [oldShaper, oldWet] = [this.shaper, this.wet];
+    // Two straight lines that sum to 1 throughout (an exponential fade-in beside a linear fade-out summed to 1.28:
+    // a step 1.3× the signal's own).
+    fadeToSilence(oldWet.gain, now, rampSec);
+    wet.gain.setValueAtTime(0, now);
+    wet.gain.linearRampToValueAtTime(1, now + rampSec);
+    this.retire(now + rampSec + RETIRE_MARGIN_SEC, () => {
+      oldWet.disconnect();
+      oldShaper.disconnect();
+    });
+    this.shaper = shaper;
+    this.wet = wet;
+  }
+
   private setSends(sends: readonly Send[], now: number, rampSec: number): void {
     const wanted = new Set<string>();
     for (const send of sends) {
       const level = faderGain(send.levelDb);
-      const existing = this.sends.get(send.busId);
+      let existing = this.sends.get(send.busId);
+      if (existing && existing.pre !== send.pre && rampSec > 0) {
+        // Re-tapped while sound plays (pre- to post-fader or back): the send fades out from its old tap and a new
+        // one fades in from the new tap, so neither jumps.
+        this.retireSend(existing, now, rampSec);
+        this.sends.delete(send.busId);
+        existing = undefined;
+      }
       if (level === 0 && !existing) continue;
       const bus = this.busInput(send.busId);
       if (!bus) continue;
@@ -262,14 +298,10 @@ export class ChannelStrip {
         continue;
       }
       if (existing.pre !== send.pre) {
-        // Re-tapping is a jump in level; it happens on a user's click, and the new level ramps in from silence.
+        // Offline, before the render starts: re-tap at once.
         this.disconnectSendSource(existing);
         existing.pre = send.pre;
         this.connectSendSource(existing);
-        if (rampSec > 0) {
-          existing.gain.gain.cancelScheduledValues(now);
-          existing.gain.gain.setValueAtTime(0, now);
-        }
       }
       setParam(existing.gain.gain, level, now, rampSec);
     }
@@ -277,15 +309,20 @@ export class ChannelStrip {
       if (wanted.has(busId)) continue;
       this.sends.delete(busId);
       // Its bus is gone (the bus fades out too): fade the send before letting go, or the bus's input stops dead.
-      const drop = () => {
-        node.gain.disconnect();
-        this.disconnectSendSource(node);
-      };
-      if (rampSec <= 0) drop();
-      else {
-        fadeToSilence(node.gain.gain, now, rampSec);
-        this.retire(now + rampSec + RETIRE_MARGIN_SEC, drop);
-      }
+      this.retireSend(node, now, rampSec);
+    }
+  }
+
+  /** Lets go of a send: at once with rampSec 0, otherwise after a fade to silence. */
+  private retireSend(node: SendNode, now: number, rampSec: number): void {
+    const drop = () => {
+      node.gain.disconnect();
+      this.disconnectSendSource(node);
+    };
+    if (rampSec <= 0) drop();
+    else {
+      fadeToSilence(node.gain.gain, now, rampSec);
+      this.retire(now + rampSec + RETIRE_MARGIN_SEC, drop);
     }
   }
 

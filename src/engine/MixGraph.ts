@@ -33,6 +33,11 @@ export interface MixGraphOptions {
 /** The shortest fade at clip edges, so a clip cut or entered mid-note does not click. */
 const CLIP_FADE_SEC = 0.004;
 
+/** The cross-fade between a track's direct path and its pitch shifter, put in or taken out while playing. */
+const SWAP_SEC = 0.05;
+/** The pitch shifter's sweep window (the worklet's default, 20 ms): its output lags its input by up to this. */
+const SHIFTER_WINDOW_SEC = 0.02;
+
 interface PlayerNode {
   readonly clip: Clip;
   readonly buffer: AudioBuffer;
@@ -174,8 +179,8 @@ export class MixGraph {
     for (const track of project.tracks) {
       seen.add(track.id);
       const node = this.tracks.get(track.id) ?? this.addTrack(track.id);
-      this.setDetune(node, track.detuneCents, track.wowCents, rampSec);
-      this.syncClips(node, track, rampSec);
+      const swapIn = this.setDetune(node, track.detuneCents, track.wowCents, rampSec);
+      this.syncClips(node, track, rampSec, swapIn);
       node.strip.setMono(track.clips.every((c) => (this.buffers.get(c.assetId)?.numberOfChannels ?? 1) === 1));
       if (node.track?.automation !== track.automation) automationChanged = true;
       node.track = track;
@@ -205,7 +210,7 @@ export class MixGraph {
       }
       if (!node) {
         const tap = this.tapFactory?.(bus.id) ?? null;
-        node = { bus: new BusStrip({ context: this.raw, destination: this.master.input, tap }, bus.effect), tap };
+        node = { bus: new BusStrip({ context: this.raw, destination: this.master.input, tap, retire: this.retireAfter }, bus.effect), tap };
         this.buses.set(bus.id, node);
         // Strips whose sends pointed at a bus that did not exist yet connect on their next set().
       }
@@ -267,11 +272,22 @@ export class MixGraph {
   /**
    * A detuned track, or one with wow and flutter, gets a pitch shifter (one worklet node); back at 0 cents and no
    * wow it is taken out again.
+   * While the song plays, putting it in or taking it out is a cross-fade, never a rewiring of sounding players: the
+   * shifter starts with an empty delay line and is ~10 ms late, so switching the players over would click (measured
+   * 24× the signal's own largest step going in, 36× coming out). Instead the clips get new players on the new path,
+   * which fade in over SWAP_SEC while the old ones fade out on the old path; the old shifter goes once it is silent.
+   * @returns the time and length of the fade-in the track's new players need, or null
    */
-  private setDetune(node: TrackNode, cents: number, wowCents: number, rampSec: number): void {
+  private setDetune(node: TrackNode, cents: number, wowCents: number, rampSec: number): { at: number; sec: number } | null {
     const needed = cents !== 0 || wowCents > 0;
-    if (!needed && !node.shifter) return;
-    if (needed && !node.shifter) {
+    if (!needed && !node.shifter) return null;
+    if (needed && node.shifter) {
+      setParam(node.shifter.parameters.get('cents') as AudioParam, cents, this.raw.currentTime, rampSec);
+      setParam(node.shifter.parameters.get('wow') as AudioParam, wowCents, this.raw.currentTime, rampSec);
+      return null;
+    }
+    const old = node.shifter;
+    if (needed) {
       const shifter = new AudioWorkletNode(this.raw, PITCH_SHIFT, {
         numberOfInputs: 1,
         numberOfOutputs: 1,
@@ -280,25 +296,23 @@ export class MixGraph {
       });
       shifter.connect(node.strip.input);
       node.shifter = shifter;
+    } else node.shifter = null;
+    const target = node.shifter ?? node.strip.input;
+    if (rampSec <= 0 || !this.playing || node.players.size === 0) {
       for (const p of node.players.values()) {
         p.player.disconnect();
-        p.player.connect(shifter);
+        p.player.connect(target);
       }
-      return;
+      if (old) disposeShifter(old);
+      return null;
     }
-    const shifter = node.shifter as AudioWorkletNode;
-    if (needed) {
-      setParam(shifter.parameters.get('cents') as AudioParam, cents, this.raw.currentTime, rampSec);
-      setParam(shifter.parameters.get('wow') as AudioParam, wowCents, this.raw.currentTime, rampSec);
-      return;
-    }
-    for (const p of node.players.values()) {
-      p.player.disconnect();
-      p.player.connect(node.strip.input);
-    }
-    shifter.port.postMessage({ type: 'dispose' });
-    shifter.disconnect();
-    node.shifter = null;
+    // New players start at the context's look-ahead time (Tone's now()), so the fades are scheduled from there.
+    const at = this.context.now();
+    for (const p of node.players.values()) this.retirePlayer(p.player, SWAP_SEC);
+    node.players.clear();
+    // The old shifter's output lags its input by up to one window (20 ms): let it play out before it goes.
+    if (old) this.retireAfter(at + SWAP_SEC + SHIFTER_WINDOW_SEC + RETIRE_MARGIN_SEC, () => disposeShifter(old));
+    return { at, sec: SWAP_SEC };
   }
 
   /** Sidechain: a ducked track's gain follows a ducker worklet fed by the key track's output. */
@@ -348,10 +362,7 @@ export class MixGraph {
     const teardown = () => {
       this.dropPlayers(node);
       this.dropDucker(node);
-      if (node.shifter) {
-        node.shifter.port.postMessage({ type: 'dispose' });
-        node.shifter.disconnect();
-      }
+      if (node.shifter) disposeShifter(node.shifter);
       node.strip.dispose();
       node.tap?.disconnect();
     };
@@ -365,20 +376,22 @@ export class MixGraph {
   /**
    * Lets go of a clip's player. While the song plays (a clip moved, trimmed or replaced under the playhead) it fades
    * out over rampSec first, and the clip's new player fades in (its clip-edge fade), so the edit does not click.
+   * The fade starts at Tone's now() (the clock plus the look-ahead), where a player started now begins to sound.
    */
   private retirePlayer(player: Tone.Player, rampSec: number): void {
     if (rampSec <= 0 || !this.playing) {
       player.dispose();
       return;
     }
-    const now = this.raw.currentTime;
-    player.volume.cancelScheduledValues(now);
-    player.volume.setValueAtTime(player.volume.getValueAtTime(now), now);
-    player.volume.linearRampToValueAtTime(-Infinity, now + rampSec);
-    this.retireAfter(now + rampSec + RETIRE_MARGIN_SEC, () => player.dispose());
+    const at = this.context.now();
+    player.volume.cancelScheduledValues(at);
+    player.volume.setValueAtTime(player.volume.getValueAtTime(at), at);
+    player.volume.linearRampToValueAtTime(-Infinity, at + rampSec);
+    this.retireAfter(at + rampSec + RETIRE_MARGIN_SEC, () => player.dispose());
   }
 
-  private syncClips(node: TrackNode, track: Track, rampSec: number): void {
+  /** @param fadeIn new players fade in from silence over this (a pitch shifter put in or taken out while playing) */
+  private syncClips(node: TrackNode, track: Track, rampSec: number, fadeIn: { at: number; sec: number } | null = null): void {
     const wanted = new Set<string>();
     const trimChanged = node.trimDb !== track.trimDb;
     node.trimDb = track.trimDb;
@@ -407,6 +420,10 @@ export class MixGraph {
       const at = clipStartTime(this.context.transport, clip.startSec, this.raw.sampleRate);
       const skip = Math.max(0, at - clip.startSec);
       player.sync().start(at, clip.offsetSec + skip, clip.durationSec - skip);
+      if (fadeIn) {
+        player.volume.setValueAtTime(-Infinity, fadeIn.at);
+        player.volume.linearRampToValueAtTime(clip.gainDb + track.trimDb, fadeIn.at + fadeIn.sec);
+      }
       node.players.set(clip.id, { clip, buffer, player });
     }
     for (const [id, p] of [...node.players]) {
@@ -467,6 +484,11 @@ export class MixGraph {
     this.masterTap?.disconnect();
     this.disposed = true;
   }
+}
+
+function disposeShifter(shifter: AudioWorkletNode): void {
+  shifter.port.postMessage({ type: 'dispose' });
+  shifter.disconnect();
 }
 
 function stripState(s: Track | Bus, sends: Track['sends'], a: StripAudibility | undefined): StripState {
