@@ -3,8 +3,9 @@ import type { AudioEngine } from '../engine/AudioEngine';
 import type { Recorder } from '../engine/Recorder';
 import { emptyProject, type AssetRef, type Project } from '../state/project';
 import { decodeProjectFile, encodeProjectFile, PROJECT_FILE_EXTENSION, type StoredAudio } from '../state/projectFile';
+import { loadAutosavedAudio, type KeptAudio } from './persistence';
 import { newId, type EarshotStore } from '../state/store';
-import type { AssetEvent } from '../engine/assets/AssetLibrary';
+import type { AssetEvent, PrefetchedAssets } from '../engine/assets/AssetLibrary';
 import type { DropTarget, ProjectCommands } from '../ui/commandsApi';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -18,8 +19,8 @@ const isRecorderError = (e: unknown): e is Error => e instanceof Error && e.name
 export interface CommandsDeps {
   readonly store: EarshotStore;
   readonly engine: AudioEngine;
-  /** The user's own audio (imports, takes), by asset id: kept for saving and the autosave. */
-  readonly userAudio: Map<string, StoredAudio>;
+  /** The user's own audio (imports, takes), by asset id, as Blobs: kept for saving and the autosave. */
+  readonly userAudio: Map<string, KeptAudio>;
   /** Fetches and parses the demo song. */
   readonly fetchDemo: () => Promise<Project>;
 }
@@ -38,7 +39,7 @@ export function assetEvents(store: EarshotStore): (e: AssetEvent) => void {
  * Loads a project and its audio: the demo's stems are fetched; the user's audio is decoded from the bytes
  * kept with the project. A user asset whose bytes are missing shows an error on its lane; the rest plays.
  */
-export async function openInEngine(deps: CommandsDeps, project: Project, audio: ReadonlyMap<string, StoredAudio>): Promise<void> {
+export async function openInEngine(deps: CommandsDeps, project: Project, audio: ReadonlyMap<string, KeptAudio>, prefetched?: PrefetchedAssets): Promise<void> {
   const { store, engine, userAudio } = deps;
   const onEvent = assetEvents(store);
   store.getState().actions.loadProject(project);
@@ -46,7 +47,7 @@ export async function openInEngine(deps: CommandsDeps, project: Project, audio: 
   for (const [id, a] of audio) userAudio.set(id, a);
   const users = project.assets.filter((a) => a.source === 'user');
   await Promise.all([
-    engine.loadAssets(project.assets, onEvent),
+    engine.loadAssets(project.assets, onEvent, prefetched),
     ...users.map(async (asset) => {
       const stored = audio.get(asset.id);
       if (!stored) {
@@ -56,13 +57,39 @@ export async function openInEngine(deps: CommandsDeps, project: Project, audio: 
       onEvent({ type: 'loading', id: asset.id });
       try {
         const { importAudio } = await importer();
-        const imported = await importAudio({ name: asset.fileName, bytes: stored.bytes.slice(0), type: stored.mimeType }, { sampleRate: engine.raw.sampleRate });
+        // The bytes are read for the decode only; the Blob stays what is kept.
+        const bytes = await stored.blob.arrayBuffer();
+        const imported = await importAudio({ name: asset.fileName, bytes, type: stored.mimeType }, { sampleRate: engine.raw.sampleRate });
         await engine.addDecodedAsset(asset.id, imported.buffer, onEvent);
       } catch (e) {
         onEvent({ type: 'error', id: asset.id, message: errorText(e) });
       }
     }),
   ]);
+}
+
+/**
+ * Reads the audio of the project's user assets into memory, for writing a project file: the only time their bytes
+ * are held. A Blob that can no longer be read (a picked file changed or removed on disk since it was imported) is
+ * taken from the autosave's copy instead.
+ * @throws Error naming the file when neither can be read
+ */
+async function readUserAudio(project: Project, userAudio: ReadonlyMap<string, KeptAudio>): Promise<Map<string, StoredAudio>> {
+  const used = new Map<string, StoredAudio>();
+  for (const a of project.assets) {
+    const kept = userAudio.get(a.id);
+    if (a.source !== 'user' || !kept) continue;
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await kept.blob.arrayBuffer();
+    } catch (e) {
+      const copy = await loadAutosavedAudio(a.id).catch(() => null);
+      if (!copy) throw new Error(`the audio of "${a.fileName}" can no longer be read (${errorText(e)}); import it again`);
+      bytes = await copy.blob.arrayBuffer();
+    }
+    used.set(a.id, { bytes, mimeType: kept.mimeType });
+  }
+  return used;
 }
 
 /** The project commands the UI calls, implemented over the store and the engine. */
@@ -96,7 +123,7 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
           },
         });
         const asset: AssetRef = { id: newId('audio'), fileName: imported.fileName, source: 'user', url: '' };
-        userAudio.set(asset.id, { bytes: imported.bytes, mimeType: imported.mimeType });
+        userAudio.set(asset.id, { blob: imported.blob, mimeType: imported.mimeType });
         await engine.addDecodedAsset(asset.id, imported.buffer, assetEvents(store));
         const s = store.getState();
         const trackId = at?.trackId ?? null;
@@ -160,7 +187,7 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
       const buffer = await rec.stop();
       const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
       const asset: AssetRef = { id: newId('take'), fileName: `Take ${new Date().toLocaleTimeString()}.wav`, source: 'user', url: '' };
-      userAudio.set(asset.id, { bytes: encodeWavFloat32(channels, buffer.sampleRate), mimeType: 'audio/wav' });
+      userAudio.set(asset.id, { blob: new Blob([encodeWavFloat32(channels, buffer.sampleRate)], { type: 'audio/wav' }), mimeType: 'audio/wav' });
       await engine.addDecodedAsset(asset.id, buffer, assetEvents(store));
       const trackExists = store.getState().project.tracks.some((t) => t.id === current.trackId);
       actions().addAudio(asset, buffer.duration, trackExists ? current.trackId : null, current.startSec, 'Take');
@@ -189,10 +216,12 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
     },
     saveProject: async () => {
       const { project } = store.getState();
-      const used = new Map<string, StoredAudio>();
-      for (const a of project.assets) {
-        const bytes = userAudio.get(a.id);
-        if (a.source === 'user' && bytes) used.set(a.id, bytes);
+      let used: Map<string, StoredAudio>;
+      try {
+        used = await readUserAudio(project, userAudio);
+      } catch (e) {
+        actions().notify('error', `The project could not be saved: ${errorText(e)}`);
+        return;
       }
       const file = encodeProjectFile(project, used);
       const blob = new Blob([file as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
@@ -210,7 +239,13 @@ export function createCommands(deps: CommandsDeps): ProjectCommands {
       try {
         if (file.size > 2 * 1024 * 1024 * 1024) throw new Error(`"${file.name}" is larger than 2 GB`);
         const decoded = decodeProjectFile(await file.arrayBuffer(), file.name);
-        await openInEngine(deps, decoded.project, decoded.audio);
+        // Each asset's audio is kept as a slice of the opened file (read from disk when needed), not as bytes.
+        const audio = new Map<string, KeptAudio>();
+        for (const [id, a] of decoded.audio) {
+          const range = decoded.audioRanges.get(id);
+          audio.set(id, { blob: range ? file.slice(range.start, range.end, a.mimeType) : new Blob([a.bytes], { type: a.mimeType }), mimeType: a.mimeType });
+        }
+        await openInEngine(deps, decoded.project, audio);
         if (decoded.warnings.length > 0) actions().notify('warning', decoded.warnings.join(' '));
         else actions().notify('info', `Opened "${file.name}".`);
       } catch (e) {

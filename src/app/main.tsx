@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AudioEngine } from '../engine/AudioEngine';
+import { prefetchAssets } from '../engine/assets/AssetLibrary';
 import { bindStore, resumeAudioIfInterrupted } from '../engine/bindStore';
 import type { BouncePlayer } from '../engine/bounce';
 import { projectFromManifest } from '../state/manifest';
 import type { Project } from '../state/project';
-import type { StoredAudio } from '../state/projectFile';
 import { CommandsContext } from '../ui/commandsApi';
 import { createCommands, openInEngine } from './commands';
-import { createAutosave, loadAutosave, type RestoredAutosave } from './persistence';
+import { createAutosave, loadAutosave, type KeptAudio, type RestoredAutosave } from './persistence';
 import { createEarshotStore, type EarshotStore } from '../state/store';
 import { App } from '../ui/App';
 import type { EngineApi } from '../ui/engineApi';
@@ -72,9 +72,13 @@ function registerServiceWorker(): void {
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const store = createEarshotStore();
-  // The last session (or else the demo song) and the audio engine (worklet modules) load side by side.
+  // The audio engine (worklet modules) starts while the last session (or else the demo song) is read, and the song's
+  // audio is fetched as soon as the song is known, beside the engine's start-up rather than after it.
+  const creating = AudioEngine.create();
   const saved = await restore(store);
-  const [demo, created] = await Promise.allSettled([saved ? Promise.resolve(saved.project) : fetchDemo(), AudioEngine.create()]);
+  const song = saved ? Promise.resolve(saved.project) : fetchDemo();
+  const prefetched = song.then((p) => prefetchAssets(p.assets)).catch(() => undefined);
+  const [demo, created] = await Promise.allSettled([song, creating]);
   const reason = (r: PromiseRejectedResult) => (r.reason instanceof Error ? r.reason.message : String(r.reason));
   if (demo.status === 'rejected') {
     if (created.status === 'fulfilled') created.value.dispose();
@@ -86,10 +90,10 @@ async function boot(): Promise<void> {
     return;
   }
   const engine = created.value;
-  const userAudio = new Map<string, StoredAudio>();
+  const userAudio = new Map<string, KeptAudio>();
   const deps = { store, engine, userAudio, fetchDemo };
   const commands = createCommands(deps);
-  const opening = openInEngine(deps, demo.value, saved?.audio ?? new Map());
+  const opening = openInEngine(deps, demo.value, saved?.audio ?? new Map(), await prefetched);
   if (saved && saved.warnings.length > 0) store.getState().actions.notify('warning', saved.warnings.join(' '));
   const unbind = bindStore(store, engine);
   // The system may take the audio away (bindStore pauses and tries once to get it back); coming back to the tab asks again.

@@ -4,7 +4,9 @@
  * Storage (raw IndexedDB, database "earshot"):
  * - "projects": key "autosave" → { format: 1, savedAt, tabId, projectJson } (the project as JSON text, read back
  *   through `parseProject` like any file from outside);
- * - "audio": key asset id → { bytes, mimeType }, the original bytes of each user asset, written once.
+ * - "audio": key asset id → { blob, mimeType }, the original bytes of each user asset as a Blob, written once
+ *   (IndexedDB keeps a Blob outside the page's memory, on disk in a normal profile). Records written before this
+ *   format held { bytes: ArrayBuffer, mimeType } and are still read.
  *
  * Each save is one read-write transaction over both stores: it writes audio the store does not hold yet, the
  * project, and deletes audio no longer referenced. The transaction is atomic, so the stored project and its audio
@@ -14,8 +16,18 @@
  * and a tab that sees another's save while it has unsaved edits (or later overwrites it) reports a conflict.
  */
 import type { Project } from '../state/project';
-import type { StoredAudio } from '../state/projectFile';
 import { parseProject, ProjectFileError } from '../state/schema';
+
+/**
+ * The user's own audio (an import, a take) as the app keeps it for saving and the autosave: a Blob, never an
+ * ArrayBuffer, so the file's bytes stay out of the page's memory (a picked File is read from disk; IndexedDB's copy
+ * lives in its own storage). They are read back only to save a project file or to decode after a reload.
+ */
+export interface KeptAudio {
+  readonly blob: Blob;
+  /** e.g. "audio/wav", "audio/webm;codecs=opus" (from the bytes, not the file name) */
+  readonly mimeType: string;
+}
 
 /** The IndexedDB database. */
 export const AUTOSAVE_DB_NAME = 'earshot';
@@ -47,7 +59,7 @@ export interface AutosaveStore {
 
 /** Where the autosave finds the bytes of user assets (imported or recorded audio). */
 export interface AudioSource {
-  get(assetId: string): StoredAudio | undefined;
+  get(assetId: string): KeptAudio | undefined;
 }
 
 /** Autosave settings; every field has a default. */
@@ -78,7 +90,7 @@ export interface Autosave {
 export interface RestoredAutosave {
   readonly project: Project;
   /** The audio of the project's user assets, by asset id. */
-  readonly audio: Map<string, StoredAudio>;
+  readonly audio: Map<string, KeptAudio>;
   readonly warnings: string[];
   /** User assets whose audio was not found: their clips are kept but have nothing to play. */
   readonly missingAssetIds: string[];
@@ -138,8 +150,12 @@ const isQuotaError = (e: unknown): boolean =>
 
 const messageOf = (e: unknown): string => (e instanceof Error || e instanceof DOMException ? e.message || e.name : String(e));
 
-function isStoredAudio(value: unknown): value is StoredAudio {
-  return typeof value === 'object' && value !== null && 'bytes' in value && value.bytes instanceof ArrayBuffer && 'mimeType' in value && typeof value.mimeType === 'string';
+/** A stored audio record as KeptAudio: { blob, mimeType }, or the older { bytes, mimeType } (made a Blob); else null. */
+function keptAudioOf(value: unknown): KeptAudio | null {
+  if (typeof value !== 'object' || value === null || !('mimeType' in value) || typeof value.mimeType !== 'string') return null;
+  if ('blob' in value && value.blob instanceof Blob) return { blob: value.blob, mimeType: value.mimeType };
+  if ('bytes' in value && value.bytes instanceof ArrayBuffer) return { blob: new Blob([value.bytes], { type: value.mimeType }), mimeType: value.mimeType };
+  return null;
 }
 
 function userAssetIds(project: Project): Set<string> {
@@ -248,7 +264,7 @@ export function createAutosave(store: AutosaveStore, audioSource: AudioSource, o
             const audio = audioSource.get(id);
             if (!audio) return; // Not available yet: a later save writes it.
             try {
-              audioStore.put({ bytes: audio.bytes, mimeType: audio.mimeType }, id);
+              audioStore.put({ blob: audio.blob, mimeType: audio.mimeType }, id);
             } catch (e) {
               fail(e);
             }
@@ -422,16 +438,16 @@ export async function loadAutosave(options: { readonly dbName?: string } = {}): 
           return;
         }
         const { project, warnings } = parsed;
-        const audio = new Map<string, StoredAudio>();
+        const audio = new Map<string, KeptAudio>();
         const missingAssetIds: string[] = [];
         const audioStore = tx.objectStore(AUDIO_STORE);
         for (const asset of project.assets) {
           if (asset.source !== 'user') continue;
           const get = audioStore.get(asset.id);
           get.onsuccess = () => {
-            const value: unknown = get.result;
-            if (isStoredAudio(value)) {
-              audio.set(asset.id, { bytes: value.bytes, mimeType: value.mimeType });
+            const kept = keptAudioOf(get.result);
+            if (kept) {
+              audio.set(asset.id, kept);
             } else {
               missingAssetIds.push(asset.id);
               warnings.push(`The audio for "${asset.fileName}" was not in the browser's storage: its clips are kept, but they stay silent until you import the file again.`);
@@ -440,6 +456,23 @@ export async function loadAutosave(options: { readonly dbName?: string } = {}): 
         }
         result = { project, audio, warnings, missingAssetIds, savedAt };
       };
+    });
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * The autosave's copy of one user asset's audio, or null when it holds none. Saving a project falls back on it when
+ * the Blob the app keeps can no longer be read (a picked file changed or was removed on disk since the import).
+ */
+export async function loadAutosavedAudio(assetId: string, options: { readonly dbName?: string } = {}): Promise<KeptAudio | null> {
+  const database = await openDatabase(options.dbName ?? DEFAULTS.dbName);
+  try {
+    return await new Promise<KeptAudio | null>((resolve, reject) => {
+      const request = database.transaction(AUDIO_STORE, 'readonly').objectStore(AUDIO_STORE).get(assetId);
+      request.onsuccess = () => resolve(keptAudioOf(request.result));
+      request.onerror = () => reject(request.error ?? new Error('Reading the autosaved audio failed'));
     });
   } finally {
     database.close();

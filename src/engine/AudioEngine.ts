@@ -1,7 +1,7 @@
 import * as Tone from 'tone';
 import type { AssetRef } from '../state/project';
 import type { EarshotStore } from '../state/store';
-import { AssetLibrary, type AssetEvent } from './assets/AssetLibrary';
+import { AssetLibrary, type AssetEvent, type PrefetchedAssets } from './assets/AssetLibrary';
 import { encodeWav } from './export/encodeWav';
 import { Metronome } from './Metronome';
 import { MixGraph } from './MixGraph';
@@ -101,8 +101,9 @@ export class AudioEngine {
     if (this.raw.state !== 'running') await this.raw.resume();
   }
 
-  loadAssets(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void): Promise<void> {
-    return this.library.loadAll(assets, onEvent);
+  /** @param prefetched fetches started at boot (prefetchAssets), used instead of fetching again */
+  loadAssets(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void, prefetched?: PrefetchedAssets): Promise<void> {
+    return this.library.loadAll(assets, onEvent, prefetched);
   }
 
   /** Adds decoded user audio (an import or a take); its peaks are computed once, in the worker. */

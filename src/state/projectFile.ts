@@ -38,6 +38,12 @@ export interface DecodedProjectFile {
   readonly project: Project;
   /** The audio of the project's user assets, by asset id. */
   readonly audio: Map<string, StoredAudio>;
+  /**
+   * Where each entry of `audio` lies in the bytes given, by asset id: [start, end) byte offsets. The app keeps
+   * `file.slice(start, end)` (a Blob read from disk when needed) instead of holding the bytes. Empty for a plain
+   * JSON project.
+   */
+  readonly audioRanges: Map<string, { readonly start: number; readonly end: number }>;
   /** Changes and losses the user should hear about, one sentence each. */
   readonly warnings: string[];
   /** User assets whose audio is not in the file (or was damaged): their clips are kept but have nothing to play. */
@@ -280,6 +286,7 @@ export function decodeProjectFile(bytes: ArrayBuffer | Uint8Array, fileName: str
 
   const warnings: string[] = [];
   const audio = new Map<string, StoredAudio>();
+  const ranges = new Map<string, { start: number; end: number }>();
   const users = new Set(result.project.assets.filter((a) => a.source === 'user').map((a) => a.id));
   for (const e of header.entries) {
     if (!users.has(e.assetId)) {
@@ -293,12 +300,18 @@ export function decodeProjectFile(bytes: ArrayBuffer | Uint8Array, fileName: str
     }
     // A copy: the caller owns it, and it does not keep the whole file alive.
     audio.set(e.assetId, { bytes: slice.slice().buffer, mimeType: e.mimeType });
+    ranges.set(e.assetId, { start: dataStart + e.offset, end: dataStart + e.offset + e.length });
   }
-  return withAudio({ project: result.project, warnings: [...result.warnings, ...warnings] }, audio, fileName);
+  return withAudio({ project: result.project, warnings: [...result.warnings, ...warnings] }, audio, fileName, ranges);
 }
 
 /** Adds a warning and a `missingAssetIds` entry for each user asset without audio. */
-function withAudio(result: { project: Project; warnings: string[] }, audio: Map<string, StoredAudio>, fileName: string): DecodedProjectFile {
+function withAudio(
+  result: { project: Project; warnings: string[] },
+  audio: Map<string, StoredAudio>,
+  fileName: string,
+  audioRanges: Map<string, { start: number; end: number }> = new Map(),
+): DecodedProjectFile {
   const warnings = [...result.warnings];
   const missingAssetIds: string[] = [];
   for (const a of result.project.assets) {
@@ -308,5 +321,5 @@ function withAudio(result: { project: Project; warnings: string[] }, audio: Map<
       `The audio for ${quoteName(a.fileName)} is not in ${quoteName(fileName)}: its clips are kept, but they stay silent until you import the file again.`,
     );
   }
-  return { project: result.project, audio, warnings, missingAssetIds };
+  return { project: result.project, audio, audioRanges, warnings, missingAssetIds };
 }

@@ -5,14 +5,15 @@ import {
   CONFLICT_MESSAGE,
   createAutosave,
   loadAutosave,
+  loadAutosavedAudio,
   PROJECTS_STORE,
   QUOTA_MESSAGE,
   type Autosave,
   type AutosaveOptions,
   type AutosaveStatus,
+  type KeptAudio,
 } from '../../src/app/persistence';
 import { defaultBuses, emptyProject, makeClip, makeTrack, type Project } from '../../src/state/project';
-import type { StoredAudio } from '../../src/state/projectFile';
 import { ProjectFileError } from '../../src/state/schema';
 import { createEarshotStore, type EarshotStore } from '../../src/state/store';
 
@@ -61,11 +62,15 @@ function bytesOf(n: number, seed: number): ArrayBuffer {
   return out.buffer;
 }
 
-const takes = (): Map<string, StoredAudio> =>
+const kept = (bytes: ArrayBuffer, mimeType: string): KeptAudio => ({ blob: new Blob([bytes], { type: mimeType }), mimeType });
+
+const takes = (): Map<string, KeptAudio> =>
   new Map([
-    ['take-1', { bytes: bytesOf(48_000, 1), mimeType: 'audio/wav' }],
-    ['take-2', { bytes: bytesOf(20_001, 2), mimeType: 'audio/webm;codecs=opus' }],
+    ['take-1', kept(bytesOf(48_000, 1), 'audio/wav')],
+    ['take-2', kept(bytesOf(20_001, 2), 'audio/webm;codecs=opus')],
   ]);
+
+const bytesIn = async (a: KeptAudio | null | undefined): Promise<Uint8Array> => new Uint8Array(await a!.blob.arrayBuffer());
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the database directly, as a second observer
@@ -135,7 +140,7 @@ async function until(fn: () => Promise<boolean> | boolean, timeoutMs = 3000, eve
 
 let live: Autosave[] = [];
 
-function start(store: EarshotStore, audio: Map<string, StoredAudio>, options: AutosaveOptions = {}) {
+function start(store: EarshotStore, audio: Map<string, KeptAudio>, options: AutosaveOptions = {}) {
   const statuses: AutosaveStatus[] = [];
   const autosave = createAutosave(store, audio, { ...options, onStatus: (s) => statuses.push(s) });
   live.push(autosave);
@@ -212,9 +217,26 @@ describe('autosave', () => {
     expect(restored!.missingAssetIds).toEqual([]);
     expect([...restored!.audio.keys()]).toEqual(['take-1', 'take-2']);
     for (const id of ['take-1', 'take-2']) {
-      expect(new Uint8Array(restored!.audio.get(id)!.bytes)).toEqual(new Uint8Array(audio.get(id)!.bytes));
+      expect(await bytesIn(restored!.audio.get(id))).toEqual(await bytesIn(audio.get(id)));
       expect(restored!.audio.get(id)!.mimeType).toBe(audio.get(id)!.mimeType);
+      // Saving a project file falls back on this copy when the kept Blob can no longer be read.
+      expect(await bytesIn(await loadAutosavedAudio(id))).toEqual(await bytesIn(audio.get(id)));
     }
+    expect(await loadAutosavedAudio('not-there')).toBeNull();
+  });
+
+  it('reads audio records written before Blobs were kept ({ bytes, mimeType })', async () => {
+    const store = createEarshotStore(project());
+    const { autosave } = start(store, takes());
+    store.getState().actions.setTrackGain('vox', -1);
+    await autosave.flush();
+    autosave.dispose();
+    const old = bytesOf(1_000, 7);
+    await putRaw(AUDIO_STORE, { bytes: old, mimeType: 'audio/wav' }, 'take-1');
+    await putRaw(AUDIO_STORE, { bytes: 'not bytes', mimeType: 'audio/wav' }, 'take-2');
+    const restored = await loadAutosave();
+    expect(await bytesIn(restored!.audio.get('take-1'))).toEqual(new Uint8Array(old));
+    expect(restored!.missingAssetIds).toEqual(['take-2']);
   });
 
   it('deletes audio no project references once the save succeeds', async () => {

@@ -104,6 +104,9 @@ describe('project file: round trip', () => {
     expect(out.audio.get('take-2')!.mimeType).toBe('audio/webm;codecs=opus');
     // Writing what was read gives the same file, byte for byte.
     expect(encodeProjectFile(out.project, out.audio)).toEqual(file);
+    // Each audio's place in the file, so the app can keep a slice of the File instead of its bytes.
+    for (const [id, range] of out.audioRanges) sameBytes(file.slice(range.start, range.end).buffer, a.get(id)!.bytes);
+    expect([...out.audioRanges.keys()]).toEqual(['take-1', 'take-2']);
   });
 
   it('lays out the header, the audio and the project as documented', () => {
@@ -159,6 +162,7 @@ describe('project file: plain JSON', () => {
     const out = decodeProjectFile(json.buffer, 'song.json');
     expect(out.project).toStrictEqual(project());
     expect(out.audio.size).toBe(0);
+    expect(out.audioRanges.size).toBe(0);
     expect(out.missingAssetIds).toEqual(['take-1', 'take-2']);
     expect(out.warnings).toHaveLength(2);
   });

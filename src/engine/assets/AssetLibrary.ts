@@ -6,6 +6,25 @@ export type AssetEvent =
   | { readonly type: 'ready'; readonly id: string; readonly durationSec: number; readonly peaks: Peaks }
   | { readonly type: 'error'; readonly id: string; readonly message: string };
 
+/** Fetches of assets started before the engine exists, by URL (see prefetchAssets); each is taken out once used. */
+export type PrefetchedAssets = Map<string, Promise<Response>>;
+
+/**
+ * Starts fetching the assets' audio now, so the bytes arrive while the audio engine starts up (its worklet modules
+ * load beside them) instead of after it: at boot the demo's stems were first requested 640 ms in. Each fetch's
+ * failure is reported by the load that uses it, with the asset's name.
+ */
+export function prefetchAssets(assets: readonly AssetRef[]): PrefetchedAssets {
+  const fetches = new Map<string, Promise<Response>>();
+  for (const a of assets) {
+    if (a.source === 'user' || !a.url || fetches.has(a.url)) continue;
+    const response = fetch(a.url);
+    response.catch(() => undefined); // Not unhandled: the load that uses it reports it.
+    fetches.set(a.url, response);
+  }
+  return fetches;
+}
+
 /** Peaks resolution: enough for the deepest timeline zoom without a second look at the audio. */
 export const PEAKS_PER_SEC = 200;
 
@@ -21,16 +40,22 @@ export class AssetLibrary {
 
   constructor(private readonly context: BaseAudioContext) {}
 
-  /** Loads every asset; a failure of one is reported for it and does not stop the others. */
-  async loadAll(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void): Promise<void> {
-    await Promise.all(assets.map((a) => this.load(a, onEvent)));
+  /**
+   * Loads every asset; a failure of one is reported for it and does not stop the others.
+   * @param prefetched fetches already under way (prefetchAssets), used instead of fetching again
+   */
+  async loadAll(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void, prefetched?: PrefetchedAssets): Promise<void> {
+    await Promise.all(assets.map((a) => this.load(a, onEvent, prefetched)));
   }
 
-  async load(asset: AssetRef, onEvent: (e: AssetEvent) => void): Promise<void> {
+  async load(asset: AssetRef, onEvent: (e: AssetEvent) => void, prefetched?: PrefetchedAssets): Promise<void> {
     if (asset.source === 'user') return; // user audio arrives through addDecoded()
     onEvent({ type: 'loading', id: asset.id });
     try {
-      const buffer = await this.decode(asset);
+      // A response's body is read once: a second asset with the same URL fetches its own.
+      const early = prefetched?.get(asset.url);
+      prefetched?.delete(asset.url);
+      const buffer = await this.decode(asset, early);
       this.buffers.set(asset.id, buffer);
       const peaks = await this.peaksOf(buffer);
       onEvent({ type: 'ready', id: asset.id, durationSec: buffer.duration, peaks });
@@ -51,10 +76,10 @@ export class AssetLibrary {
     this.buffers.delete(id);
   }
 
-  private async decode(asset: AssetRef): Promise<AudioBuffer> {
+  private async decode(asset: AssetRef, prefetched: Promise<Response> | undefined): Promise<AudioBuffer> {
     let response: Response;
     try {
-      response = await fetch(asset.url);
+      response = await (prefetched ?? fetch(asset.url));
     } catch (err) {
       throw new Error(`${asset.fileName} could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -330,13 +330,18 @@ export async function readFileWithProgress(file: File, options: ReadFileOptions 
 
 /**
  * readFileWithProgress then importAudio: the whole import of a File from a file picker or a drop, with progress
- * through the 'reading' and 'decoding' stages.
+ * through the 'reading' and 'decoding' stages. Also gives `blob`, the audio to keep for saving: `file` itself when
+ * its bytes are kept as they are, else a Blob of the repaired WAV.
  */
-export async function importAudioFile(file: File, options: ImportAudioOptions): Promise<ImportedAudio> {
+export async function importAudioFile(file: File, options: ImportAudioOptions): Promise<ImportedAudio & { readonly blob: Blob }> {
   const bytes = await readFileWithProgress(file, {
     onProgress: (f) => options.onProgress?.(f, 'reading'),
     signal: options.signal,
     maxBytes: options.maxBytes,
   });
-  return importAudio({ name: file.name, bytes, type: file.type }, options);
+  const imported = await importAudio({ name: file.name, bytes, type: file.type }, options);
+  // What to keep for saving: the File itself (read from disk again when needed) unless a repaired WAV replaced its
+  // bytes, so the bytes read here are garbage once the caller drops the result.
+  const blob = imported.bytes === bytes ? file : new Blob([imported.bytes], { type: imported.mimeType });
+  return { ...imported, blob };
 }
