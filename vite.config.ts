@@ -38,6 +38,28 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Preloads the demo song (its manifest and stems) from the page's head, so the browser fetches them while the
+ * script loads and runs; the app's own fetch of each then takes the preloaded response. The list comes from
+ * public/samples/manifest.json, so it cannot drift from the song.
+ */
+function preloadDemo(): Plugin {
+  let base = '/';
+  let publicDir = '';
+  return {
+    name: 'earshot-preload-demo',
+    configResolved(config) {
+      base = config.base;
+      publicDir = config.publicDir;
+    },
+    transformIndexHtml() {
+      const manifest = JSON.parse(readFileSync(join(publicDir, 'samples', 'manifest.json'), 'utf8')) as { stems: { file: string }[] };
+      const files = ['manifest.json', ...new Set(manifest.stems.map((s) => s.file))];
+      return files.map((file) => ({ tag: 'link', attrs: { rel: 'preload', href: `${base}samples/${file}`, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
+    },
+  };
+}
+
 function filesUnder(dir: string): string[] {
   let out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -79,7 +101,7 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker(), preloadDemo()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -72,12 +72,15 @@ function registerServiceWorker(): void {
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const store = createEarshotStore();
-  // The audio engine (worklet modules) starts while the last session (or else the demo song) is read, and the song's
-  // audio is fetched as soon as the song is known, beside the engine's start-up rather than after it.
-  const creating = AudioEngine.create();
+  // Side by side: the audio engine starts (its worklet modules load), the last session and the demo song are read,
+  // and as soon as the song is known its audio is fetched and decoded in the engine's context.
+  const context = AudioEngine.createContext();
+  const creating = AudioEngine.create({ context });
+  const demoSong = fetchDemo();
+  demoSong.catch(() => undefined); // Reported below when it is the song to open.
   const saved = await restore(store);
-  const song = saved ? Promise.resolve(saved.project) : fetchDemo();
-  const prefetched = song.then((p) => prefetchAssets(p.assets)).catch(() => undefined);
+  const song = saved ? Promise.resolve(saved.project) : demoSong;
+  const prefetched = song.then((p) => prefetchAssets(p.assets, context.rawContext as unknown as AudioContext)).catch(() => undefined);
   const [demo, created] = await Promise.allSettled([song, creating]);
   const reason = (r: PromiseRejectedResult) => (r.reason instanceof Error ? r.reason.message : String(r.reason));
   if (demo.status === 'rejected') {

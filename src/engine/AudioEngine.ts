@@ -60,9 +60,16 @@ export class AudioEngine {
     this.metronome = new Metronome(context);
   }
 
+  /**
+   * The live context create() makes when it is given none. Made first, the app can decode the song's audio in it
+   * while create() loads the worklet modules.
+   */
+  static createContext(): Tone.Context {
+    return new Tone.Context({ context: new AudioContext({ latencyHint: 'interactive' }), lookAhead: LOOK_AHEAD_SEC });
+  }
+
   static async create(options: AudioEngineOptions = {}): Promise<AudioEngine> {
-    const context =
-      options.context ?? new Tone.Context({ context: new AudioContext({ latencyHint: 'interactive' }), lookAhead: LOOK_AHEAD_SEC });
+    const context = options.context ?? AudioEngine.createContext();
     Tone.setContext(context);
     const raw = context.rawContext as unknown as AudioContext;
     const meters = options.meters === false ? null : await PeakMeters.create(raw);
@@ -101,7 +108,7 @@ export class AudioEngine {
     if (this.raw.state !== 'running') await this.raw.resume();
   }
 
-  /** @param prefetched fetches started at boot (prefetchAssets), used instead of fetching again */
+  /** @param prefetched decodes started at boot (prefetchAssets), used instead of fetching again */
   loadAssets(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void, prefetched?: PrefetchedAssets): Promise<void> {
     return this.library.loadAll(assets, onEvent, prefetched);
   }

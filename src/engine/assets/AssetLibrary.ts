@@ -6,23 +6,42 @@ export type AssetEvent =
   | { readonly type: 'ready'; readonly id: string; readonly durationSec: number; readonly peaks: Peaks }
   | { readonly type: 'error'; readonly id: string; readonly message: string };
 
-/** Fetches of assets started before the engine exists, by URL (see prefetchAssets); each is taken out once used. */
-export type PrefetchedAssets = Map<string, Promise<Response>>;
+/** Assets' audio being fetched and decoded since before the engine was ready, by URL (see prefetchAssets). */
+export type PrefetchedAssets = ReadonlyMap<string, Promise<AudioBuffer>>;
 
 /**
- * Starts fetching the assets' audio now, so the bytes arrive while the audio engine starts up (its worklet modules
- * load beside them) instead of after it: at boot the demo's stems were first requested 640 ms in. Each fetch's
- * failure is reported by the load that uses it, with the asset's name.
+ * Starts fetching and decoding the assets' audio now, in `context` (the one the engine will play it in), so it
+ * happens while the engine's worklet modules load instead of after them: at boot the demo's stems were first
+ * requested 640 ms in, and decoding them is most of the wait. A failure is reported by the load that uses it.
  */
-export function prefetchAssets(assets: readonly AssetRef[]): PrefetchedAssets {
-  const fetches = new Map<string, Promise<Response>>();
+export function prefetchAssets(assets: readonly AssetRef[], context: BaseAudioContext): PrefetchedAssets {
+  const decoding = new Map<string, Promise<AudioBuffer>>();
   for (const a of assets) {
-    if (a.source === 'user' || !a.url || fetches.has(a.url)) continue;
-    const response = fetch(a.url);
-    response.catch(() => undefined); // Not unhandled: the load that uses it reports it.
-    fetches.set(a.url, response);
+    if (a.source === 'user' || !a.url || decoding.has(a.url)) continue;
+    const buffer = fetchAndDecode(a, context);
+    buffer.catch(() => undefined); // Not unhandled: the load that uses it reports it.
+    decoding.set(a.url, buffer);
   }
-  return fetches;
+  return decoding;
+}
+
+/** Fetches an asset's audio and decodes it; each failure is an Error naming the file and the reason. */
+async function fetchAndDecode(asset: AssetRef, context: BaseAudioContext): Promise<AudioBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(asset.url);
+  } catch (err) {
+    throw new Error(`${asset.fileName} could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!response.ok) throw new Error(`${asset.fileName} is missing: the server answered ${response.status} ${response.statusText || ''}`.trim());
+  const bytes = await response.arrayBuffer();
+  if (bytes.byteLength === 0) throw new Error(`${asset.fileName} is empty (0 bytes)`);
+  try {
+    return await context.decodeAudioData(bytes);
+  } catch (err) {
+    const why = err instanceof Error && err.message ? err.message : 'the data is not audio the browser can read';
+    throw new Error(`${asset.fileName} could not be decoded: ${why}`);
+  }
 }
 
 /** Peaks resolution: enough for the deepest timeline zoom without a second look at the audio. */
@@ -42,7 +61,7 @@ export class AssetLibrary {
 
   /**
    * Loads every asset; a failure of one is reported for it and does not stop the others.
-   * @param prefetched fetches already under way (prefetchAssets), used instead of fetching again
+   * @param prefetched decodes already under way (prefetchAssets), used instead of fetching again
    */
   async loadAll(assets: readonly AssetRef[], onEvent: (e: AssetEvent) => void, prefetched?: PrefetchedAssets): Promise<void> {
     await Promise.all(assets.map((a) => this.load(a, onEvent, prefetched)));
@@ -52,10 +71,7 @@ export class AssetLibrary {
     if (asset.source === 'user') return; // user audio arrives through addDecoded()
     onEvent({ type: 'loading', id: asset.id });
     try {
-      // A response's body is read once: a second asset with the same URL fetches its own.
-      const early = prefetched?.get(asset.url);
-      prefetched?.delete(asset.url);
-      const buffer = await this.decode(asset, early);
+      const buffer = await (prefetched?.get(asset.url) ?? fetchAndDecode(asset, this.context));
       this.buffers.set(asset.id, buffer);
       const peaks = await this.peaksOf(buffer);
       onEvent({ type: 'ready', id: asset.id, durationSec: buffer.duration, peaks });
@@ -74,24 +90,6 @@ export class AssetLibrary {
   /** Forgets audio no project uses any more. */
   forget(id: string): void {
     this.buffers.delete(id);
-  }
-
-  private async decode(asset: AssetRef, prefetched: Promise<Response> | undefined): Promise<AudioBuffer> {
-    let response: Response;
-    try {
-      response = await (prefetched ?? fetch(asset.url));
-    } catch (err) {
-      throw new Error(`${asset.fileName} could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (!response.ok) throw new Error(`${asset.fileName} is missing: the server answered ${response.status} ${response.statusText || ''}`.trim());
-    const bytes = await response.arrayBuffer();
-    if (bytes.byteLength === 0) throw new Error(`${asset.fileName} is empty (0 bytes)`);
-    try {
-      return await this.context.decodeAudioData(bytes);
-    } catch (err) {
-      const why = err instanceof Error && err.message ? err.message : 'the data is not audio the browser can read';
-      throw new Error(`${asset.fileName} could not be decoded: ${why}`);
-    }
   }
 
   private peaksOf(buffer: AudioBuffer): Promise<Peaks> {
