@@ -9,6 +9,8 @@ function lufsOf(text: string, label: RegExp): number {
 }
 
 test('mastering: live loudness meter, auto-master to the target, streaming preview, analysis', async ({ page }) => {
+  // Two auto-masters, each rendering the whole song offline while it plays: 1.4 min on a quiet 2-core machine.
+  test.setTimeout(240_000);
   await page.goto('/');
   await expect(page.getByRole('group', { name: 'Kick lane' }).locator('canvas').first()).toBeAttached();
   await page.getByRole('tab', { name: 'Mastering' }).click();

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useEngine } from '../engineApi';
 import { formatDbShort } from '../format';
-import { onFrame } from '../frameLoop';
+import { onThrottled } from '../frameLoop';
 
 /** The bar's full length, dB of gain reduction. */
 const RANGE_DB = 20;
+/** The same rate as the level meters, and in the same frames (see frameLoop.ts). */
+const DRAW_INTERVAL_MS = 30;
 
 interface GainReductionMeterProps {
   /** Track or bus id. */
@@ -16,8 +18,9 @@ interface GainReductionMeterProps {
 }
 
 /**
- * How far a strip's compressor is turning the sound down right now, drawn outside React: each frame sets one
- * transform. The full meter also shows the figure (~10 times a second) and exposes it as data-gr-db.
+ * How far a strip's compressor is turning the sound down right now, drawn outside React: about 30 times a second
+ * it sets one transform, when it changed. The full meter also shows the figure (~10 times a second) and exposes it
+ * as data-gr-db.
  */
 export function GainReductionMeter({ stripId, stripName, variant }: GainReductionMeterProps) {
   const engine = useEngine();
@@ -28,7 +31,8 @@ export function GainReductionMeter({ stripId, stripName, variant }: GainReductio
   useEffect(() => {
     let shown = -1;
     let lastReport = 0;
-    return onFrame((now) => {
+    let shownText = '';
+    return onThrottled((now) => {
       const db = Math.min(0, engine.compressorReductionDb(stripId));
       const fraction = Math.min(1, -db / RANGE_DB);
       // Skip the style write when nothing visible changed (most strips, most of the time).
@@ -40,9 +44,12 @@ export function GainReductionMeter({ stripId, stripName, variant }: GainReductio
         lastReport = now;
         const figure = db > -0.05 ? '0.0' : formatDbShort(db);
         root.current.dataset.grDb = db.toFixed(1);
-        if (text.current && text.current.textContent !== figure) text.current.textContent = figure;
+        if (text.current && figure !== shownText) {
+          shownText = figure;
+          text.current.textContent = figure;
+        }
       }
-    });
+    }, { intervalMs: DRAW_INTERVAL_MS, awayFromPlayhead: true });
   }, [engine, stripId, variant]);
 
   if (variant === 'bar')

@@ -1,21 +1,24 @@
 import { useEffect, useRef } from 'react';
 import { formatDb } from '../../dsp/decibels';
 import { useCommands } from '../commandsApi';
-import { onFrame } from '../frameLoop';
+import { onThrottled } from '../frameLoop';
 
-/** The microphone's level while recording, drawn per frame outside React state. */
+/** The microphone's level while recording, drawn about 30 times a second outside React state. */
 export function InputMeter() {
   const commands = useCommands();
   const bar = useRef<HTMLSpanElement>(null);
   const box = useRef<HTMLSpanElement>(null);
   useEffect(
     () =>
-      onFrame(() => {
-        const db = commands.readInputDb();
-        const fill = Number.isFinite(db) ? Math.max(0, Math.min(1, (db + 60) / 60)) : 0;
-        if (bar.current) bar.current.style.width = `${(fill * 100).toFixed(1)}%`;
-        if (box.current) box.current.setAttribute('aria-valuetext', Number.isFinite(db) ? formatDb(db) : 'no signal');
-      }),
+      onThrottled(
+        () => {
+          const db = commands.readInputDb();
+          const fill = Number.isFinite(db) ? Math.max(0, Math.min(1, (db + 60) / 60)) : 0;
+          if (bar.current) bar.current.style.width = `${(fill * 100).toFixed(1)}%`;
+          if (box.current) box.current.setAttribute('aria-valuetext', Number.isFinite(db) ? formatDb(db) : 'no signal');
+        },
+        { intervalMs: 30 },
+      ),
     [commands],
   );
   return (

@@ -4,7 +4,7 @@ import { LOUDNESS_TARGETS, resolveTarget, STREAMING_REFERENCE_LUFS, type Loudnes
 import { LabeledSlider } from '../components/LabeledSlider';
 import { ProgressAction } from '../components/ProgressAction';
 import { useEngine } from '../engineApi';
-import { onFrame } from '../frameLoop';
+import { onThrottled } from '../frameLoop';
 import { useEarshot } from '../StoreContext';
 
 /** "−14.0 LUFS"; "—" while a figure is not defined yet (silence, or too little audio). */
@@ -26,12 +26,10 @@ function LiveLoudnessMeter() {
   const targetLufs = target.lufs;
 
   useEffect(() => {
-    let last = 0;
     const cells = new Map<string, HTMLElement>();
     readouts.current?.querySelectorAll<HTMLElement>('[data-readout]').forEach((el) => cells.set(el.dataset.readout!, el));
-    return onFrame((now) => {
-      if (now - last < 100) return; // the worklet reports 10 times a second; draw at that rate
-      last = now;
+    // The worklet reports 10 times a second; draw at that rate. It sits at the bottom, with the meters.
+    return onThrottled(() => {
       const r = engine.readLoudness();
       if (!r) return;
       const set = (key: string, text: string) => {
@@ -76,7 +74,7 @@ function LiveLoudnessMeter() {
       };
       draw(h.momentary, 'rgba(92,200,255,0.55)', 1);
       draw(h.shortTerm, '#5ee69a', 2.5);
-    });
+    }, { intervalMs: 100, awayFromPlayhead: true });
   }, [engine, targetLufs]);
 
   return (

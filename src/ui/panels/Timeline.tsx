@@ -151,8 +151,11 @@ function Playhead({ pxPerSec, scroller, cap }: { pxPerSec: number; scroller: Ref
   useEffect(() => {
     let shownX = -1;
     return onFrame(() => {
-      const x = engine.getPositionSec() * pxPerSec;
-      if (Math.abs(x - shownX) < 0.25) return;
+      // Whole device pixels: the line stays sharp, and at ordinary zoom it moves by less than a pixel a frame, so
+      // some frames leave it where it is. The frame loop gives those frames to the meters (see frameLoop.ts).
+      const dpr = window.devicePixelRatio || 1;
+      const x = Math.round(engine.getPositionSec() * pxPerSec * dpr) / dpr;
+      if (x === shownX) return false;
       shownX = x;
       if (line.current) line.current.style.transform = `translateX(${x}px)`;
       if (cap.current) cap.current.style.transform = `translateX(${x}px)`;
@@ -162,6 +165,7 @@ function Playhead({ pxPerSec, scroller, cap }: { pxPerSec: number; scroller: Ref
         const visibleEnd = sc.scrollLeft + sc.clientWidth - HEADER_W - 24;
         if (x > visibleEnd || x < sc.scrollLeft) sc.scrollLeft = Math.max(0, x - 24);
       }
+      return true;
     });
   }, [engine, store, pxPerSec, scroller, cap]);
   return <div className="playhead" ref={line} style={{ left: HEADER_W }} aria-hidden="true" />;
