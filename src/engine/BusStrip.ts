@@ -104,8 +104,9 @@ export class BusStrip {
       const preDelaySec = effect.preDelayMs / 1000;
       const jump = preDelaySec !== this.preDelaySec && rampSec > 0;
       const delayTime = this.preDelay.delayTime;
-      delayTime.cancelScheduledValues(now);
       if (preDelaySec !== this.preDelaySec) {
+        // Only on a change: another setting moved within the glide must not cancel a jump still to come.
+        delayTime.cancelScheduledValues(now);
         if (jump) delayTime.setValueAtTime(preDelaySec, now + rampSec);
         else delayTime.value = preDelaySec;
         this.preDelaySec = preDelaySec;
