@@ -28,8 +28,16 @@ const STEP_MARGIN = 1.1;
 /** Level above 8 kHz near the toggle, dBFS: a hard switch of this signal measures −46 to −58, a glide −98 or less. */
 const HIGH_BAND_MAX_DB = -80;
 
+/** One full-scale sample at 1.3 s: a transient whose echo through the reverb shows the pre-delay. */
+const clickAt = (sec: number): AudioBuffer => {
+  const b = new AudioBuffer({ length: SR * (DUR + 1), numberOfChannels: 1, sampleRate: SR });
+  b.getChannelData(0)[Math.round(sec * SR)] = 1;
+  return b;
+};
+
 const buffers = new Map<string, AudioBuffer>([
   ['sine', sineBuffer(220, DUR + 1, 0.5)],
+  ['click', clickAt(1.3)],
   ['silent', new AudioBuffer({ length: SR * (DUR + 1), numberOfChannels: 1, sampleRate: SR })],
 ]);
 
@@ -37,7 +45,7 @@ const buffers = new Map<string, AudioBuffer>([
  * Renders `before` and, at song time AT_SEC, applies `after` with a glide of rampSec (RAMP_SEC is what the app uses
  * while playing; 0 is a hard switch). Returns the left channel with the pre-roll and the chain's latency cut off.
  */
-async function renderToggle(before: Project, after: Project, rampSec: number): Promise<Float32Array> {
+async function renderToggle(before: Project, after: Project, rampSec: number, then?: { readonly atSec: number; readonly project: Project }): Promise<Float32Array> {
   const preRoll = Math.round(PRE_ROLL_SEC * SR);
   const native = new OfflineAudioContext({ numberOfChannels: 2, length: preRoll + Math.round((DUR + 0.1) * SR), sampleRate: SR });
   const context = new Tone.OfflineContext(native);
@@ -49,6 +57,12 @@ async function renderToggle(before: Project, after: Project, rampSec: number): P
       graph.apply(after, rampSec);
       return native.resume();
     });
+    if (then) {
+      void native.suspend(PRE_ROLL_SEC + then.atSec).then(() => {
+        graph.apply(then.project, rampSec);
+        return native.resume();
+      });
+    }
     const out = (await context.render(false)).get() as AudioBuffer;
     const skip = preRoll + Math.round(graph.latencySec * SR);
     return out.getChannelData(0).slice(skip, skip + DUR * SR);
@@ -212,6 +226,29 @@ describe('techniques switched on and off during playback make no click', () => {
     console.log(`${id} ${way}: step ${(step / own).toFixed(2)}× the signal's own; above 8 kHz ${band.toFixed(1)} dBFS`);
     expect(step).toBeLessThanOrEqual(own * TECHNIQUE_STEP_MARGIN);
     expect(band).toBeLessThan(HIGH_BAND_MAX_DB);
+  });
+});
+
+describe('a pre-delay jump still to come survives another change', () => {
+  it('a reverb setting moved 128 samples after a new pre-delay does not cancel it: the echo arrives 120 ms late', async () => {
+    // Only the reverb's return is heard: the track sends pre-fader with its own fader off.
+    let p = project([track('click', { gainDb: -60 }, DUR)], DUR);
+    p = setSend(p, 'click', 'reverb', { levelDb: 0, pre: true });
+    p = setBusEffect(p, 'reverb', { preDelayMs: 20 });
+    const after = setBusEffect(p, 'reverb', { preDelayMs: 120 });
+    const then = setBusEffect(after, 'reverb', { lowCutHz: 100 });
+    const onset = (x: Float32Array): number => {
+      const peak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      const i = x.findIndex((v, n) => n >= Math.round(1.2 * SR) && Math.abs(v) > peak * 1e-3);
+      return (i / SR - 1.3) * 1000;
+    };
+    const moved = await renderToggle(p, after, RAMP_SEC, { atSec: AT_SEC + 128 / SR, project: then });
+    const kept = await renderToggle(p, p, RAMP_SEC);
+    console.log(`echo after the click: ${onset(kept).toFixed(1)} ms with 20 ms pre-delay, ${onset(moved).toFixed(1)} ms after the jump to 120 ms`);
+    expect(onset(kept)).toBeGreaterThan(15);
+    expect(onset(kept)).toBeLessThan(30);
+    expect(onset(moved)).toBeGreaterThan(115);
+    expect(onset(moved)).toBeLessThan(130);
   });
 });
 
